@@ -1,0 +1,1 @@
+"""One module per command; ``copkit.cli`` only parses arguments and calls them."""

@@ -1,0 +1,1 @@
+"""Reading the repository from disk: discovery, safe YAML with positions, limits."""

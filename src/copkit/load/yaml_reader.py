@@ -1,0 +1,319 @@
+"""A safe, strict YAML reader.
+
+It reads YAML the way a contributor means it, not the way YAML 1.1 guesses:
+
+* only ``true`` / ``false`` are booleans (``on``, ``no``, ``yes`` stay text);
+* only plain decimal numbers are numbers (``0755``, ``0x1F``, ``1:30`` stay text);
+* dates stay text, so the models decide what a date is;
+* duplicate keys, non-text keys, merge keys and unknown tags are refused;
+* aliases may not expand a document beyond a bound (no billion laughs);
+* nothing is ever constructed from a tag into a Python object.
+
+Parsing uses libyaml (``yaml.CParser``) when it is available and PyYAML's pure
+Python parser when it is not; both give the same values and the same positions.
+Values carry no positions on the fast path: :func:`compose` rebuilds the node tree
+with line and column on demand, only when a problem must be located.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+try:
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
+
+    HAVE_LIBYAML = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    HAVE_LIBYAML = False
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem(Exception):
+    """A document that cannot be read, with where and why."""
+
+    code: str
+    message: str
+    line: int = 0
+    column: int = 0
+    hint: str | None = None
+
+
+class StrictResolver(BaseResolver):
+    """Implicit types close to the YAML 1.2 core schema, minus timestamps."""
+
+
+StrictResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+StrictResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+    list("-+0123456789"),
+)
+StrictResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+StrictResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null",
+    re.compile(r"^(?:~|null|Null|NULL|)$"),
+    ["~", "n", "N", ""],
+)
+
+
+class StrictConstructor(SafeConstructor):
+    """Builds only text, numbers, booleans, null, lists and mappings."""
+
+    yaml_constructors: ClassVar[dict[Any, Any]] = {}  # PyYAML's registry protocol
+    alias_hits = 0
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            # A node built before is reached again: an alias. Counted so that the
+            # expansion check runs only for documents that use aliases at all.
+            self.alias_hits += 1
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[str, Any]:  # type: ignore[override]
+        if not isinstance(node, MappingNode):
+            raise ConstructorError(
+                None, None, f"expected a mapping, found {node.id}", node.start_mark
+            )
+        mapping: dict[str, Any] = {}
+        first_seen: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == "<<":
+                raise _problem_at(
+                    key_node,
+                    "COP001",
+                    "merge keys (`<<`) are not supported",
+                    "write the fields out in full; each file stands on its own",
+                )
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                raise _problem_at(
+                    key_node,
+                    "COP001",
+                    f"a key must be text, found {type(key).__name__} {key!r}",
+                    "field names are words such as `title` or `status`",
+                )
+            if key in first_seen:
+                first = first_seen[key].start_mark
+                raise _problem_at(
+                    key_node,
+                    "COP002",
+                    f"duplicate key {key!r} (first at line {first.line + 1})",
+                    "a key may appear once in a mapping; merge the two values or remove one",
+                )
+            first_seen[key] = key_node
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def construct_unknown(self, node: Node) -> Any:
+        raise _problem_at(
+            node,
+            "COP001",
+            f"the tag {node.tag!r} is not allowed",
+            "remove the `!tag`; copkit reads plain YAML values only",
+        )
+
+
+for _tag, _method in (
+    ("tag:yaml.org,2002:null", SafeConstructor.construct_yaml_null),
+    ("tag:yaml.org,2002:bool", SafeConstructor.construct_yaml_bool),
+    ("tag:yaml.org,2002:int", SafeConstructor.construct_yaml_int),
+    ("tag:yaml.org,2002:float", SafeConstructor.construct_yaml_float),
+    ("tag:yaml.org,2002:str", SafeConstructor.construct_yaml_str),
+    ("tag:yaml.org,2002:seq", SafeConstructor.construct_yaml_seq),
+    ("tag:yaml.org,2002:map", SafeConstructor.construct_yaml_map),
+    (None, StrictConstructor.construct_unknown),
+):
+    StrictConstructor.add_constructor(_tag, _method)  # type: ignore[type-var]
+
+
+def _problem_at(node: Node, code: str, message: str, hint: str | None) -> YamlProblem:
+    mark = node.start_mark
+    return YamlProblem(code, message, mark.line + 1, mark.column + 1, hint)
+
+
+if HAVE_LIBYAML:
+
+    class _Loader(_Parser, StrictConstructor, StrictResolver):
+        def __init__(self, stream: str) -> None:
+            _Parser.__init__(self, stream)
+            StrictConstructor.__init__(self)
+            StrictResolver.__init__(self)
+
+    class _Composer(_Parser, StrictResolver):
+        def __init__(self, stream: str) -> None:
+            _Parser.__init__(self, stream)
+            StrictResolver.__init__(self)
+
+else:  # pragma: no cover - exercised where libyaml is missing
+
+    class _Loader(Reader, Scanner, Parser, Composer, StrictConstructor, StrictResolver):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            StrictConstructor.__init__(self)
+            StrictResolver.__init__(self)
+
+    class _Composer(Reader, Scanner, Parser, Composer, StrictResolver):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            StrictResolver.__init__(self)
+
+
+def parse(text: str, *, max_nodes: int) -> Any:
+    """Parse one YAML document into plain Python values, or raise :class:`YamlProblem`."""
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        raise _reader_problem(error, text) from None
+    try:
+        data = loader.get_single_data()
+        if loader.alias_hits:
+            _check_expansion(data, max_nodes)
+        return data
+    except YamlProblem:
+        raise
+    except yaml.reader.ReaderError as error:
+        raise _reader_problem(error, text) from None
+    except yaml.MarkedYAMLError as error:
+        raise _translate(error, text) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem("COP001", _first_line(str(error))) from None
+    except RecursionError:
+        raise YamlProblem(
+            "COP001",
+            "the document is nested too deeply to read",
+            hint="flatten the structure; entity files are a few levels deep",
+        ) from None
+    finally:
+        loader.dispose()
+
+
+def compose(text: str) -> Node | None:
+    """The node tree of a document, with line and column on every node."""
+    composer = _Composer(text)
+    try:
+        return composer.get_single_node()
+    finally:
+        composer.dispose()
+
+
+def _check_expansion(data: Any, max_nodes: int) -> None:
+    """Refuse documents whose aliases expand to more than ``max_nodes`` values."""
+    sizes: dict[int, int] = {}
+    in_progress: set[int] = set()
+
+    def size(value: Any) -> int:
+        if not isinstance(value, dict | list):
+            return 1
+        key = id(value)
+        if key in sizes:
+            return sizes[key]
+        if key in in_progress:
+            raise YamlProblem(
+                "COP003",
+                "an alias refers to the structure that contains it",
+                hint="remove the recursive `*alias`",
+            )
+        in_progress.add(key)
+        children = value.values() if isinstance(value, dict) else value
+        total = 1
+        for child in children:
+            total += size(child)
+            if total > max_nodes:
+                raise YamlProblem(
+                    "COP003",
+                    f"aliases expand this document to more than {max_nodes} values",
+                    hint="write the values out instead of repeating `*alias` references",
+                )
+        in_progress.discard(key)
+        sizes[key] = total
+        return total
+
+    size(data)
+
+
+_TAB_PROBLEM = "found character '\\t' that cannot start any token"
+
+
+def _reader_problem(error: yaml.reader.ReaderError, text: str) -> YamlProblem:
+    position = max(0, min(error.position, len(text)))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return YamlProblem(
+        "COP001",
+        f"the character U+{error.character:04X} is not allowed in YAML",
+        line,
+        column,
+        "remove the control character; write it as an escape such as \\t inside double quotes",
+    )
+
+
+def _translate(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 0
+    column = mark.column + 1 if mark else 0
+    problem = error.problem or "malformed YAML"
+    if "expected a single document" in problem or "but found another document" in problem:
+        return YamlProblem(
+            "COP007",
+            "the file holds more than one YAML document",
+            line,
+            column,
+            "keep one entity per file; move the part after `---` into a file of its own",
+        )
+    if _TAB_PROBLEM in problem or (
+        "cannot start any token" in problem and _tab_in_indentation(text, line)
+    ):
+        return YamlProblem(
+            "COP001",
+            "a tab character is used for indentation",
+            line,
+            column,
+            "YAML indents with spaces; replace the tab with spaces",
+        )
+    if "found undefined alias" in problem:
+        return YamlProblem("COP001", problem, line, column, "define the `&anchor` before using it")
+    context = f"{error.context}: " if error.context else ""
+    return YamlProblem(
+        "COP001",
+        f"malformed YAML: {context}{problem}",
+        line,
+        column,
+        "check the indentation and quoting around this position",
+    )
+
+
+def _tab_in_indentation(text: str, line: int) -> bool:
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return False
+    content = lines[line - 1]
+    return "\t" in content[: len(content) - len(content.lstrip())]
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else "malformed YAML"

@@ -1,0 +1,113 @@
+"""Loading a repository: find the root and config, read every file, validate, resolve.
+
+``load_repository`` is the one entry point every command uses. It reports every
+problem it finds in one run and never raises for bad input.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from copkit.findings import Finding, Findings
+from copkit.load.discovery import discover
+from copkit.load.document import Document
+from copkit.load.files import read_document
+from copkit.model.config import CONFIG_FILE_NAME, Config
+from copkit.repository import Repository
+from copkit.resolver import resolve
+from copkit.validation import translate_error, validate_document
+
+
+class UsageError(Exception):
+    """The command was asked for something that cannot be done (exit code 2)."""
+
+
+@dataclass
+class LoadResult:
+    """The repository as far as it could be read, and every finding on the way."""
+
+    repository: Repository
+    findings: Findings = field(default_factory=Findings)
+
+    @property
+    def ok(self) -> bool:
+        return self.findings.count("error") == 0
+
+
+def find_root(start: Path) -> tuple[Path, Path | None]:
+    """The repository root for ``start`` and its config file, if any.
+
+    The root is the nearest folder at or above ``start`` holding ``copkit.yaml``;
+    without one, ``start`` itself is the root and defaults apply.
+    """
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_FILE_NAME
+        if candidate.is_file():
+            return folder, candidate
+    return start, None
+
+
+def load_repository(path: Path | None = None) -> LoadResult:
+    """Load, validate and resolve the repository at ``path`` (default: the current folder)."""
+    start = Path.cwd() if path is None else path
+    if not start.exists():
+        raise UsageError(f"{start}: no such file or folder")
+    if not start.is_dir():
+        raise UsageError(f"{start}: not a folder; give the repository folder")
+    root, config_path = find_root(start)
+    findings = Findings()
+    config = _load_config(root, config_path, findings)
+    data_dir = root / config.data
+    if config_path is None and not data_dir.is_dir():
+        data_dir = root  # a bare folder of entity files
+    repository = Repository(root=root, data_dir=data_dir, config=config, config_path=config_path)
+    if not data_dir.is_dir():
+        findings.add(
+            Finding(
+                "COP010",
+                "error",
+                f"the data folder {config.data!r} does not exist",
+                CONFIG_FILE_NAME,
+                hint="create it, or set `data:` in copkit.yaml to the folder holding entity files",
+            )
+        )
+        return LoadResult(repository, findings)
+
+    discovered = discover(data_dir, root)
+    findings.extend(discovered.findings)
+    documents: list[tuple[Document, object]] = []
+    for file in discovered.files:
+        relative = file.relative_to(root).as_posix()
+        read = read_document(file, relative, config.limits)
+        if isinstance(read, Finding):
+            findings.add(read)
+            continue
+        result = validate_document(read)
+        if isinstance(result, list):
+            findings.extend(result)
+        else:
+            documents.append((read, result))
+    findings.extend(resolve(repository, documents))
+    return LoadResult(repository, findings)
+
+
+def _load_config(root: Path, config_path: Path | None, findings: Findings) -> Config:
+    if config_path is None:
+        return Config()
+    relative = os.path.relpath(config_path, root).replace(os.sep, "/")
+    read = read_document(config_path, relative, Config().limits)
+    if isinstance(read, Finding):
+        findings.add(read)
+        return Config()
+    try:
+        return Config.model_validate(read.data)
+    except Exception as error:  # pydantic.ValidationError; kept broad for odd inputs
+        from pydantic import ValidationError
+
+        if not isinstance(error, ValidationError):
+            raise
+        findings.extend(translate_error(read, Config, detail) for detail in error.errors())
+        return Config()
