@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
 from copkit.model.common import Strict
+from copkit.model.lint_config import LintConfig
+from copkit.model.score_config import ScoreConfig
+from copkit.model.site_config import SiteConfig
 
 CONFIG_FILE_NAME = "copkit.yaml"
 
@@ -22,43 +25,6 @@ class Limits(Strict):
         ge=100,
         description="Most YAML values a document may expand to through aliases.",
     )
-
-
-class LintConfig(Strict):
-    """Which governance rules run, at what severity, with which options."""
-
-    select: list[str] = Field(
-        default_factory=lambda: ["COP"],
-        description="Rule codes or code prefixes to run.",
-    )
-    ignore: list[str] = Field(
-        default_factory=list, description="Rule codes or prefixes not to run."
-    )
-    severity: dict[str, Literal["error", "warning", "info"]] = Field(
-        default_factory=dict, description="Severity overrides, by rule code."
-    )
-    options: dict[str, dict[str, Any]] = Field(
-        default_factory=dict, description="Rule options, by rule code."
-    )
-    per_path_ignores: dict[str, list[str]] = Field(
-        default_factory=dict,
-        description="Glob pattern (relative to the repository root) to rule codes ignored there.",
-    )
-
-
-class ScoreConfig(Strict):
-    """Health score weights and windows."""
-
-    weights: dict[str, float] = Field(
-        default_factory=dict, description="Weight of each health dimension in the overall score."
-    )
-    window_days: int = Field(default=90, ge=1, description="The recent-activity window, in days.")
-
-
-class SiteConfig(Strict):
-    """Options of the knowledge site."""
-
-    title: str = Field(default="Communities of practice", description="The site's title.")
 
 
 class Config(Strict):

@@ -1,0 +1,316 @@
+"""Git history, read once: every commit's time, author, the person behind it, and files.
+
+One ``git log`` process streams the whole history of the data folder; lint, score and
+the site all read the :class:`History` it produces. When history cannot be had (git
+missing, not a repository, a shallow clone) the result says so and why, and callers
+report *unknown* instead of guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+RECORD = "\x1e"
+FIELD = "\x1f"
+LOG_FORMAT = f"{RECORD}%H{FIELD}%P{FIELD}%at{FIELD}%aN{FIELD}%aE"
+
+
+class GitRefError(ValueError):
+    """A revision argument that is unsafe or does not name a commit (a usage error)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileChange:
+    """One file a commit touched. ``old_path`` is set for renames and copies."""
+
+    status: str
+    """``A`` added, ``M`` modified, ``D`` deleted, ``R`` renamed, ``C`` copied, ``T`` type."""
+    path: str
+    old_path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    """One commit, with its author mapped to a Person when their e-mail is declared."""
+
+    sha: str
+    parents: tuple[str, ...]
+    time: dt.datetime
+    author_name: str
+    author_email: str
+    person: str | None
+    """The Person id whose ``emails`` include the author's address, or None (outside)."""
+    changes: tuple[FileChange, ...]
+
+    @property
+    def is_merge(self) -> bool:
+        return len(self.parents) > 1
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(change.path for change in self.changes)
+
+
+@dataclass
+class History:
+    """The history of a repository's data folder, oldest commit first."""
+
+    available: bool
+    """False when there is no usable history at all; ``reason`` says why."""
+    reason: str | None = None
+    shallow: bool = False
+    """A shallow clone: history before the boundary is missing, so history-based
+    measures are unknown. ``commits`` then holds only what is really there."""
+    commits: list[Commit] = field(default_factory=list)
+    head: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        """History is there and whole: measures built on it can be trusted."""
+        return self.available and not self.shallow
+
+    @cached_property
+    def last_change(self) -> dict[str, Commit]:
+        """Path (relative to the copkit root) -> the newest commit that touched it.
+
+        A renamed file inherits its history from the old path.
+        """
+        result: dict[str, Commit] = {}
+        for path, commits in self.commits_by_path.items():
+            result[path] = commits[-1]
+        return result
+
+    @cached_property
+    def commits_by_path(self) -> dict[str, list[Commit]]:
+        """Path -> commits that touched it (oldest first), following renames forward."""
+        by_path: dict[str, list[Commit]] = {}
+        for commit in self.commits:
+            for change in commit.changes:
+                if change.status == "R" and change.old_path is not None:
+                    earlier = by_path.pop(change.old_path, [])
+                    by_path[change.path] = [*earlier, commit]
+                elif change.status == "D":
+                    by_path.pop(change.path, None)
+                else:
+                    by_path.setdefault(change.path, []).append(commit)
+        return by_path
+
+    def until(self, moment: dt.datetime) -> History:
+        """The same history cut at ``moment`` (inclusive), for scores as of a date."""
+        return History(
+            available=self.available,
+            reason=self.reason,
+            shallow=self.shallow,
+            commits=[commit for commit in self.commits if commit.time <= moment],
+            head=self.head,
+        )
+
+
+def read_history(
+    root: Path,
+    data_dir: Path,
+    emails: Mapping[str, str],
+    *,
+    rev: str = "HEAD",
+) -> History:
+    """Read the history of ``data_dir`` up to ``rev`` in one ``git log`` pass.
+
+    ``emails`` maps lower-cased e-mail addresses to Person ids. Paths in the result
+    are relative to ``root``. ``rev`` must already be checked with :func:`check_rev`
+    when it comes from a user.
+    """
+    git = shutil.which("git")
+    if git is None:
+        return History(available=False, reason="git is not installed (no `git` on PATH)")
+    facts = _git_facts(git, root)
+    if isinstance(facts, str):
+        return History(available=False, reason=facts)
+    toplevel, shallow, boundary, head = facts
+    if head is None:
+        return History(available=False, reason="the git repository has no commits yet")
+    prefix = _prefix(root, toplevel)
+    data_spec = os.path.relpath(data_dir, toplevel).replace(os.sep, "/")
+    command = [
+        git,
+        "-C",
+        str(toplevel),
+        "-c",
+        "core.quotePath=false",
+        "log",
+        "--reverse",
+        "-M",
+        "--name-status",
+        "-z",
+        f"--format={LOG_FORMAT}",
+        rev,
+        "--",
+        data_spec if data_spec != "." else ".",
+    ]
+    commits: list[Commit] = []
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_git_env()
+    ) as process:
+        assert process.stdout is not None
+        for record in _records(process.stdout):
+            commit = _parse(record, prefix, emails)
+            if commit is not None and commit.sha not in boundary:
+                commits.append(commit)
+        stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    if process.returncode != 0:
+        message = stderr.strip().splitlines()[-1] if stderr.strip() else "git log failed"
+        return History(available=False, reason=f"cannot read git history: {message}")
+    return History(available=True, shallow=shallow, commits=commits, head=head)
+
+
+def check_rev(root: Path, rev: str) -> str:
+    """The full sha of commit ``rev``, or :class:`GitRefError` saying why not.
+
+    Option-like values (``--output=x``) are refused before git sees them.
+    """
+    if not rev or rev.startswith("-") or any(char in rev for char in "\0\n\r "):
+        raise GitRefError(f"{rev!r} is not a git revision")
+    git = shutil.which("git")
+    if git is None:
+        raise GitRefError("git is not installed (no `git` on PATH)")
+    result = subprocess.run(
+        [
+            git,
+            "-C",
+            str(root),
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            f"{rev}^{{commit}}",
+        ],
+        capture_output=True,
+        text=True,
+        env=_git_env(),
+        check=False,
+    )
+    if result.returncode != 0 or not result.stdout.strip():
+        raise GitRefError(f"{rev!r} does not name a commit in this repository")
+    return result.stdout.strip()
+
+
+def _git_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["GIT_TERMINAL_PROMPT"] = "0"
+    env["LC_ALL"] = "C"
+    env.pop("GIT_DIR", None)
+    env.pop("GIT_WORK_TREE", None)
+    return env
+
+
+def _git_facts(git: str, root: Path) -> tuple[Path, bool, set[str], str | None] | str:
+    result = subprocess.run(
+        [
+            git,
+            "-C",
+            str(root),
+            "rev-parse",
+            "--show-toplevel",
+            "--is-shallow-repository",
+            "--git-path",
+            "shallow",
+        ],
+        capture_output=True,
+        text=True,
+        env=_git_env(),
+        check=False,
+    )
+    if result.returncode != 0:
+        return "not a git repository (history-based checks need one)"
+    lines = result.stdout.splitlines()
+    if len(lines) < 3:
+        return "cannot read git repository facts"
+    toplevel = Path(lines[0])
+    shallow = lines[1].strip() == "true"
+    shallow_file = Path(lines[2])
+    if not shallow_file.is_absolute():
+        shallow_file = root / shallow_file
+    boundary: set[str] = set()
+    if shallow and shallow_file.is_file():
+        boundary = set(shallow_file.read_text(encoding="ascii", errors="replace").split())
+    head = subprocess.run(
+        [git, "-C", str(root), "rev-parse", "--verify", "--quiet", "HEAD"],
+        capture_output=True,
+        text=True,
+        env=_git_env(),
+        check=False,
+    )
+    return toplevel, shallow, boundary, (head.stdout.strip() or None)
+
+
+def _prefix(root: Path, toplevel: Path) -> str:
+    relative = os.path.relpath(root.resolve(), toplevel.resolve()).replace(os.sep, "/")
+    return "" if relative == "." else relative + "/"
+
+
+def _records(stream: object) -> Iterator[str]:
+    read = stream.read  # type: ignore[attr-defined]
+    pending = ""
+    while True:
+        chunk: bytes = read(1 << 16)
+        if not chunk:
+            break
+        pending += chunk.decode("utf-8", "surrogateescape")
+        parts = pending.split(RECORD)
+        pending = parts.pop()
+        for part in parts:
+            if part:
+                yield part
+    if pending:
+        yield pending
+
+
+def _parse(record: str, prefix: str, emails: Mapping[str, str]) -> Commit | None:
+    header, _, body = record.partition("\0")
+    fields = header.split(FIELD)
+    if len(fields) != 5:
+        return None
+    sha, parents, timestamp, name, email = fields
+    tokens = body.lstrip("\n").split("\0")
+    changes: list[FileChange] = []
+    index = 0
+    while index < len(tokens):
+        status = tokens[index].strip()
+        if not status:
+            index += 1
+            continue
+        letter = status[0]
+        if letter in "RC" and index + 2 < len(tokens) + 1:
+            old, new = tokens[index + 1], tokens[index + 2]
+            index += 3
+            if new.startswith(prefix):
+                changes.append(FileChange(letter, new[len(prefix) :], old[len(prefix) :]))
+            continue
+        path = tokens[index + 1] if index + 1 < len(tokens) else ""
+        index += 2
+        if path.startswith(prefix):
+            changes.append(FileChange(letter, path[len(prefix) :]))
+    return Commit(
+        sha=sha,
+        parents=tuple(parents.split()),
+        time=dt.datetime.fromtimestamp(int(timestamp or 0), tz=dt.UTC),
+        author_name=name,
+        author_email=email,
+        person=emails.get(email.lower()),
+        changes=tuple(changes),
+    )
+
+
+def email_index(people: Mapping[str, object]) -> dict[str, str]:
+    """Lower-cased e-mail -> Person id, from every person's declared ``emails``."""
+    index: dict[str, str] = {}
+    for person_id, person in people.items():
+        for email in getattr(person, "emails", ()):
+            index.setdefault(str(email).lower(), person_id)
+    return index

@@ -1,0 +1,31 @@
+"""`lint:` in copkit.yaml: which governance rules run, how severe, with which options."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from copkit.model.common import Strict
+
+
+class LintConfig(Strict):
+    """Which governance rules run, at what severity, with which options."""
+
+    select: list[str] = Field(
+        default_factory=lambda: ["COP"],
+        description="Rule codes or code prefixes to run.",
+    )
+    ignore: list[str] = Field(
+        default_factory=list, description="Rule codes or prefixes not to run."
+    )
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(
+        default_factory=dict, description="Severity overrides, by rule code."
+    )
+    options: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Rule options, by rule code."
+    )
+    per_path_ignores: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Glob pattern (relative to the repository root) to rule codes ignored there.",
+    )
