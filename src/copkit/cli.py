@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -51,6 +52,75 @@ def schema(out: Path, check: bool) -> None:
     from copkit.commands import schema as command
 
     sys.exit(command.run(out, check=check))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True, help="Only report files not in canonical layout (exit 1).")
+def fmt(paths: tuple[Path, ...], check: bool) -> None:
+    """Rewrite entity files into the canonical layout, keeping comments.
+
+    PATHS are entity files or folders (default: the repository here). Key order follows
+    the schema, lists are block style, and text that other YAML tools would misread (yes,
+    no, 0755) is quoted. A file is rewritten only if its values stay exactly the same.
+    """
+    from copkit.commands import fmt as command
+
+    sys.exit(command.run(paths, check=check))
+
+
+@cli.command()
+@click.argument("kind")
+@click.argument("entity_id", metavar="ID")
+@click.option("--path", type=click.Path(path_type=Path, file_okay=False), help="Repository folder.")
+@click.option("--community", help="The community it belongs to (practices, metrics, ...).")
+@click.option(
+    "--owner",
+    "people",
+    multiple=True,
+    help="Owner, author or host (repeatable), by person id.",
+)
+@click.option("--title", help="Title or name (default: from the id).")
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Set a field; VALUE is YAML, e.g. --set 'tags=[mlops]' (repeatable).",
+)
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date to use instead of today.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def new(
+    kind: str,
+    entity_id: str,
+    path: Path | None,
+    community: str | None,
+    people: tuple[str, ...],
+    title: str | None,
+    assignments: tuple[str, ...],
+    today: datetime.datetime | None,
+    force: bool,
+) -> None:
+    """Write a new KIND named ID where it belongs, valid and in canonical layout.
+
+    KIND is community, charter, practice, person, metric, event, objective, taxonomy,
+    or a knowledge asset type: story, case-study, retrospective, failure, lesson, guide.
+    """
+    from copkit.commands import new as command
+
+    sys.exit(
+        command.run(
+            kind,
+            entity_id,
+            path=path,
+            community=community,
+            people=people,
+            title=title,
+            assignments=assignments,
+            today=today.date() if today else None,
+            force=force,
+        )
+    )
 
 
 def main() -> None:

@@ -94,6 +94,18 @@ def load_repository(path: Path | None = None) -> LoadResult:
     return LoadResult(repository, findings)
 
 
+def load_config_only(path: Path | None) -> tuple[Path, Config]:
+    """The repository root and its config, for commands that do not load entities.
+
+    A broken config falls back to defaults here; ``copkit validate`` reports it.
+    """
+    start = Path.cwd() if path is None else path
+    if not start.is_dir():
+        raise UsageError(f"{start}: not a folder; give the repository folder")
+    root, config_path = find_root(start)
+    return root, _load_config(root, config_path, Findings())
+
+
 def _load_config(root: Path, config_path: Path | None, findings: Findings) -> Config:
     if config_path is None:
         return Config()

@@ -52,7 +52,8 @@ def resolve(repository: Repository, documents: Iterable[tuple[Document, object]]
     return findings
 
 
-def _known(repository: Repository, target: str) -> dict[str, object] | None:
+def known_ids(repository: Repository, target: str) -> dict[str, object] | None:
+    """Ids a reference to ``target`` may name, or None when anything goes (no taxonomy)."""
     if target == "tag":
         return cast(dict[str, object], repository.tags) if repository.taxonomies else None
     if target == "skill":
@@ -61,7 +62,7 @@ def _known(repository: Repository, target: str) -> dict[str, object] | None:
 
 
 def _unresolved(repository: Repository) -> Iterable[Finding]:
-    known_by_target = {target: _known(repository, target) for target in _TARGET_NAMES}
+    known_by_target = {target: known_ids(repository, target) for target in _TARGET_NAMES}
     for entity in repository.all_entities():
         for reference in references(entity):
             known = known_by_target[reference.target]

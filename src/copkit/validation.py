@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import difflib
 import reprlib
-import types
 import typing
 from collections.abc import Sequence
 from pathlib import PurePosixPath
-from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -21,6 +19,7 @@ from pydantic_core import ErrorDetails
 from copkit.findings import Finding
 from copkit.load.document import Document
 from copkit.model import ENTITY_MODELS, Entity
+from copkit.model.introspect import document_keys, field_for_key, model_at
 
 _YAML11_BOOLEANS = {
     "yes": "true",
@@ -238,52 +237,14 @@ def _is_slug(text: str) -> bool:
     return text.islower() and text.replace("-", "").isalnum() and text.isascii()
 
 
-def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel] | None:
-    """The model class that describes the mapping at ``loc``, if there is one."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = current.model_fields.get(part)
-        if field is None:
-            field = next((f for f in current.model_fields.values() if f.alias == part), None)
-        if field is None:
-            return None
-        current = _inner_model(field.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    """The model class inside ``list[X]``, ``X | None`` and ``Annotated[X, ...]``."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (list, typing.Union, types.UnionType):
-            args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-            if not args:
-                return None
-            annotation = args[0]
-        else:
-            return annotation
-
-
 def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
-    target = _model_at(model, loc)
-    if target is None:
-        return []
-    return [field.alias or name for name, field in target.model_fields.items()]
+    target = model_at(model, loc)
+    return document_keys(target) if target is not None else []
 
 
 def _field_description(model: type[BaseModel], loc: Sequence[str | int]) -> str | None:
     if not loc or isinstance(loc[-1], int):
         return None
-    parent = _model_at(model, loc[:-1])
-    if parent is None:
-        return None
-    field = parent.model_fields.get(str(loc[-1]))
-    if field is None:
-        field = next((f for f in parent.model_fields.values() if f.alias == loc[-1]), None)
+    parent = model_at(model, loc[:-1])
+    field = field_for_key(parent, loc[-1]) if parent is not None else None
     return field.description if field is not None else None

@@ -1,0 +1,118 @@
+"""The canonical layout of an entity file, applied without losing comments.
+
+Key order follows the model (``apiVersion``, ``kind``, ``id``, then the kind's fields in
+the order the schema lists them); lists are block style indented by two; text that a
+YAML 1.1 reader would take for a boolean, number or null is quoted so that every tool
+reads the same value. Comments stay attached to the key they follow (ruamel.yaml
+round-trip). A rewrite is kept only if the file still means exactly the same values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from typing import Any
+
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
+
+from copkit.load.yaml_reader import YamlProblem, parse
+from copkit.model import ENTITY_MODELS
+from copkit.model.introspect import child_model, document_keys
+
+# Plain scalars that YAML 1.1 tools (PyYAML, many CI and editor plugins) would not read
+# as text: booleans, nulls, octal / hex / sexagesimal numbers, floats, timestamps.
+_AMBIGUOUS = re.compile(
+    r"""^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF
+    |~|null|Null|NULL|
+    |[-+]?(?:0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)
+    |[-+]?(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)
+    |[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt\s].*)?)$""",
+    re.VERBOSE,
+)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class FormatError(Exception):
+    """The file cannot be formatted safely; it is left as it was."""
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    yaml.preserve_quotes = False
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def canonical_text(text: str, *, max_nodes: int = 100_000) -> str:
+    """``text`` in the canonical layout; raises :class:`FormatError` when unsafe."""
+    try:
+        before = parse(text, max_nodes=max_nodes)
+    except YamlProblem as problem:
+        raise FormatError(f"{problem.line}:{problem.column}: {problem.message}") from None
+    if not isinstance(before, dict):
+        raise FormatError("the document is not a mapping")
+    model = ENTITY_MODELS.get(str(before.get("kind")))
+    yaml = _yaml()
+    try:
+        document = yaml.load(text)
+    except YAMLError as error:
+        raise FormatError(f"cannot read for formatting: {error}") from None
+    _arrange(document, model)
+    stream = io.StringIO()
+    yaml.dump(document, stream)
+    result = stream.getvalue()
+    try:
+        after = parse(result, max_nodes=max_nodes)
+    except YamlProblem as problem:  # pragma: no cover - would be a formatter bug
+        raise FormatError(f"formatting would break the file: {problem.message}") from None
+    if after != before:
+        raise FormatError("formatting would change the file's values; left as it was")
+    return result
+
+
+def _arrange(node: Any, model: type[BaseModel] | None) -> None:
+    if isinstance(node, CommentedMap):
+        order = _field_order(model)
+        for key in [key for key in order if key in node] + [
+            k for k in list(node) if k not in order
+        ]:
+            node.move_to_end(key)
+        for key in list(node):
+            node[key] = _scalar(node[key])
+            _arrange(node[key], child_model(model, key))
+    elif isinstance(node, CommentedSeq):
+        node.fa.set_block_style()
+        for index, value in enumerate(node):
+            node[index] = _scalar(value)
+            _arrange(node[index], model)
+
+
+def _scalar(value: Any) -> Any:
+    """Dates written plain; text that other YAML readers would misread, quoted."""
+    if not isinstance(value, str):
+        return value
+    if _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return SingleQuotedScalarString(value)
+    if _AMBIGUOUS.match(value):
+        return SingleQuotedScalarString(value)
+    return value
+
+
+def _field_order(model: type[BaseModel] | None) -> list[str]:
+    if model is None:
+        return ["apiVersion", "kind", "id"]
+    names = document_keys(model)
+    head = [name for name in ("apiVersion", "kind", "id") if name in names]
+    return head + [name for name in names if name not in head]
