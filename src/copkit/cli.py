@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -121,6 +122,49 @@ def new(
             force=force,
         )
     )
+
+
+@cli.group()
+def export() -> None:
+    """Export communities and people into other tools' formats."""
+
+
+@export.command("backstage")
+@PATH_ARGUMENT
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder to write org.yaml and catalog-info.yaml to.",
+)
+@click.option("--namespace", default="default", show_default=True, help="Backstage namespace.")
+@click.option("--all-people", is_flag=True, help="Export people who belong to no community too.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date deciding current leads.")
+def export_backstage(
+    path: Path | None,
+    out: Path,
+    namespace: str,
+    all_people: bool,
+    today: datetime.datetime | None,
+) -> None:
+    """Write communities as Backstage Groups and people as Users."""
+    from copkit.commands import export as command
+
+    if not _DNS_LABEL.fullmatch(namespace):
+        raise click.BadParameter("a lowercase DNS label, e.g. default", param_hint="--namespace")
+    sys.exit(
+        command.run_backstage(
+            path,
+            out,
+            namespace=namespace,
+            all_people=all_people,
+            today=today.date() if today else None,
+        )
+    )
+
+
+_DNS_LABEL = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def main() -> None:

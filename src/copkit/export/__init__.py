@@ -1,0 +1,1 @@
+"""Exports of the repository into other tools' formats."""
