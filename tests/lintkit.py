@@ -211,7 +211,7 @@ def commit_all(root: Path, message: str, when: dt.datetime, who: str = "ada") ->
     repo = Repo(root) if (root / ".git").exists() else Repo.init(root, initial_branch="main")
     repo.git.add(A=True)
     actor = Actor(who.title(), f"{who}@example.org")
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    stamp = f"{int(when.replace(tzinfo=dt.UTC).timestamp())} +0000"
     commit = repo.index.commit(
         message, author=actor, committer=actor, author_date=stamp, commit_date=stamp
     )

@@ -10,16 +10,20 @@ from copkit.rules.docs import rule_text
 
 
 def run(code: str | None) -> int:
-    if code is None:
-        width = max(len(rule.name) for rule in RULES.values())
-        for rule in RULES.values():
+    """List every rule (or those whose code starts with ``code``), or explain one rule."""
+    found = None if code is None else RULES.get(code.upper()) or RULES_BY_NAME.get(code)
+    listed = [
+        rule for rule in RULES.values() if code is None or rule.code.startswith(code.upper())
+    ]
+    if found is None and listed:
+        width = max(len(rule.name) for rule in listed)
+        for rule in listed:
             preview = " [preview]" if rule.preview else ""
             click.echo(
                 f"{rule.code}  {rule.name:<{width}}  {rule.default_severity:<7}  "
                 f"{rule.summary()}{preview}"
             )
         return 0
-    found = RULES.get(code.upper()) or RULES_BY_NAME.get(code)
     if found is None:
         hint = did_you_mean(code) or "`copkit rules` lists them all"
         click.echo(f"copkit: error: no rule {code!r}; {hint}", err=True)

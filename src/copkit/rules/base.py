@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import textwrap
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -88,7 +89,10 @@ class Rule:
                 sections[current] = []
             else:
                 sections.setdefault(current, []).append(line)
-        return {name: inspect.cleandoc("\n".join(lines)) for name, lines in sections.items()}
+        return {
+            name: textwrap.dedent("\n".join(lines)).strip("\n").rstrip()
+            for name, lines in sections.items()
+        }
 
     @classmethod
     def summary(cls) -> str:
