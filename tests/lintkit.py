@@ -28,9 +28,7 @@ def entity(kind: str, id: str, **fields: Any) -> dict[str, Any]:
 
 def person(id: str, unit: str, handle: str | None = None) -> dict[str, Any]:
     extra = {"handle": handle} if handle else {}
-    return entity(
-        "Person", id, name=id.title(), emails=[f"{id}@example.org"], unit=unit, **extra
-    )
+    return entity("Person", id, name=id.title(), emails=[f"{id}@example.org"], unit=unit, **extra)
 
 
 def clean_entities() -> dict[str, dict[str, Any]]:

@@ -12,9 +12,7 @@ from copkit.rules.docs import rule_text
 def run(code: str | None) -> int:
     """List every rule (or those whose code starts with ``code``), or explain one rule."""
     found = None if code is None else RULES.get(code.upper()) or RULES_BY_NAME.get(code)
-    listed = [
-        rule for rule in RULES.values() if code is None or rule.code.startswith(code.upper())
-    ]
+    listed = [rule for rule in RULES.values() if code is None or rule.code.startswith(code.upper())]
     if found is None and listed:
         width = max(len(rule.name) for rule in listed)
         for rule in listed:

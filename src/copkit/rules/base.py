@@ -67,11 +67,23 @@ class Rule:
         message: str,
         *,
         hint: str | None = None,
-        key: bool = False,
+        key: bool | None = None,
     ) -> Finding:
-        """A finding of this rule where ``loc`` is written in ``entity``'s file."""
+        """A finding of this rule where ``loc`` is written in ``entity``'s file.
+
+        A field is located at its name (``key``) by default: a list written as a block
+        starts on the line below its name, and the name is where a reader looks and where
+        a suppression comment goes.
+        """
+        at_key = key if key is not None else bool(loc) and isinstance(loc[-1], str)
         return context.repository.finding(
-            entity, loc, self.code, self.severity, message, hint=hint or self.short_fix(), key=key
+            entity,
+            loc,
+            self.code,
+            self.severity,
+            message,
+            hint=hint or self.short_fix(),
+            key=at_key,
         )
 
     # -- documentation, read from the docstring ----------------------------------------

@@ -122,3 +122,10 @@ def render_rules_page() -> str:
     for rule in RULES.values():
         lines.append(rule_markdown(rule))
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m copkit.rules.docs` regenerates
+    from pathlib import Path
+
+    Path(RULES_PAGE).parent.mkdir(parents=True, exist_ok=True)
+    Path(RULES_PAGE).write_text(render_rules_page(), encoding="utf-8")

@@ -52,7 +52,7 @@ class VocabularyMissingRule(Rule):
 
 
 class UnusedTermRule(Rule):
-    """A tag defined in a Taxonomy is used by nothing (preview).
+    """A tag defined in a Taxonomy is used by nothing.
 
     Rationale:
         A vocabulary that lists terms nobody uses offers filters that return nothing.

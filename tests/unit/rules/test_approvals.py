@@ -40,7 +40,10 @@ def test_trial_practices_need_no_approvals_unless_configured(lrepo: LintRepo) ->
     lrepo.config("lint:\n  options:\n    COP230: {min_approvals: 1, statuses: [trial]}\n")
     findings = lrepo.codes("COP230")
     # both trial practices (pin-data now, and model-cards) have no approvals
-    assert sorted(f.path.rsplit("/", 1)[1] for f in findings) == ["model-cards.yaml", "pin-data.yaml"]
+    assert sorted(f.path.rsplit("/", 1)[1] for f in findings) == [
+        "model-cards.yaml",
+        "pin-data.yaml",
+    ]
     assert all("trial practice has 0 of 1" in f.message for f in findings)
 
 
