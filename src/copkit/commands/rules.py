@@ -22,8 +22,8 @@ def run(code: str | None) -> int:
                 f"{rule.summary()}{preview}"
             )
         return 0
-    if found is None:
-        hint = did_you_mean(code) or "`copkit rules` lists them all"
+    if found is None or code is None:
+        hint = did_you_mean(code or "") or "`copkit rules` lists them all"
         click.echo(f"copkit: error: no rule {code!r}; {hint}", err=True)
         return 2
     click.echo(rule_text(found), nl=False)

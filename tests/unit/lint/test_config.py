@@ -53,7 +53,8 @@ def test_unknown_code_in_config_is_an_error_with_location_and_hint(lrepo: LintRe
     assert finding.path == "copkit.yaml"
     assert (finding.line, finding.column) == (7, 7)
     assert finding.message == "unknown rule 'COP2300' in `lint.ignore`"
-    assert finding.hint is not None and "'COP230'" in finding.hint
+    assert finding.hint is not None
+    assert "'COP230'" in finding.hint
 
 
 def test_invalid_option_names_the_rule_and_its_options(lrepo: LintRepo) -> None:

@@ -21,8 +21,10 @@ def test_every_rule_is_documented_and_well_formed(rule: type[Rule]) -> None:
     assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
     assert rule.default_severity in ("error", "warning", "info")
     assert rule.summary().endswith(".")
-    assert rule.rationale() and rule.fix()
-    assert rule.examples()["passing"] and rule.examples()["failing"]
+    assert rule.rationale()
+    assert rule.fix()
+    assert rule.examples()["passing"]
+    assert rule.examples()["failing"]
     rule.options_model()  # every option has a default
 
 

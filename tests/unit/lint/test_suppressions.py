@@ -65,7 +65,8 @@ def test_suppression_naming_an_unknown_code_gets_a_hint(lrepo: LintRepo) -> None
     write(lrepo, above="# copkit: ignore[COP2300] typo")
     [bad] = [f for f in lint(lrepo) if f.code == "COP201"]
     assert bad.message == "suppression names 'COP2300', which is not a rule it can silence"
-    assert bad.hint is not None and "COP230" in bad.hint
+    assert bad.hint is not None
+    assert "COP230" in bad.hint
 
 
 def test_unused_suppression_is_a_warning(lrepo: LintRepo) -> None:
