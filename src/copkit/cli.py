@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
+import datetime as dt
 import os
 import re
 import sys
@@ -56,6 +56,92 @@ def schema(out: Path, check: bool) -> None:
 
 
 @cli.command()
+@PATH_ARGUMENT
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at least this severe.",
+)
+@click.option("--base", metavar="REF", help="Pull-request mode: compare with the merge base.")
+@click.option("--changed-only", is_flag=True, help="With --base: report only changed files.")
+@click.option("--select", multiple=True, metavar="CODES", help="Rules to run (codes, prefixes).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run.")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Judge dates as of this day (YYYY-MM-DD), for reproducible runs.",
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of standard output.",
+)
+def lint(
+    path: Path | None,
+    output_format: str,
+    fail_on: str,
+    base: str | None,
+    changed_only: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    today: dt.datetime | None,
+    output: Path | None,
+) -> None:
+    """Check the repository at PATH against the governance rules.
+
+    Exits 0 when nothing reaches --fail-on, 1 when something does, 2 on a usage error.
+    """
+    from copkit.commands import lint as command
+
+    sys.exit(
+        command.run(
+            path,
+            output_format=output_format,
+            fail_on=fail_on,  # type: ignore[arg-type]
+            base=base,
+            changed_only=changed_only,
+            select=select,
+            ignore=ignore,
+            today=today.date() if today else None,
+            output=output,
+        )
+    )
+
+
+@cli.command()
+@click.argument("code", required=False)
+def rules(code: str | None) -> None:
+    """List the governance rules, or explain the rule CODE (a code or a name)."""
+    from copkit.commands import rules as command
+
+    sys.exit(command.run(code))
+
+
+@cli.command()
+@PATH_ARGUMENT
+@click.option("--check", is_flag=True, help="Exit 1 when the file on disk is out of date.")
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write (default: .github/CODEOWNERS at the git top level).",
+)
+def codeowners(path: Path | None, check: bool, output: Path | None) -> None:
+    """Write .github/CODEOWNERS: community leads and practice owners review their files."""
+    from copkit.commands import codeowners as command
+
+    sys.exit(command.run(path, check=check, output=output))
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--check", is_flag=True, help="Only report files not in canonical layout (exit 1).")
 def fmt(paths: tuple[Path, ...], check: bool) -> None:
@@ -99,7 +185,7 @@ def new(
     people: tuple[str, ...],
     title: str | None,
     assignments: tuple[str, ...],
-    today: datetime.datetime | None,
+    today: dt.datetime | None,
     force: bool,
 ) -> None:
     """Write a new KIND named ID where it belongs, valid and in canonical layout.
@@ -146,7 +232,7 @@ def export_backstage(
     out: Path,
     namespace: str,
     all_people: bool,
-    today: datetime.datetime | None,
+    today: dt.datetime | None,
 ) -> None:
     """Write communities as Backstage Groups and people as Users."""
     from copkit.commands import export as command

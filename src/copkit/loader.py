@@ -59,11 +59,17 @@ def load_repository(path: Path | None = None) -> LoadResult:
         raise UsageError(f"{start}: not a folder; give the repository folder")
     root, config_path = find_root(start)
     findings = Findings()
-    config = _load_config(root, config_path, findings)
+    config, config_document = _load_config(root, config_path, findings)
     data_dir = root / config.data
     if config_path is None and not data_dir.is_dir():
         data_dir = root  # a bare folder of entity files
-    repository = Repository(root=root, data_dir=data_dir, config=config, config_path=config_path)
+    repository = Repository(
+        root=root,
+        data_dir=data_dir,
+        config=config,
+        config_path=config_path,
+        config_document=config_document,
+    )
     if not data_dir.is_dir():
         findings.add(
             Finding(
@@ -103,23 +109,25 @@ def load_config_only(path: Path | None) -> tuple[Path, Config]:
     if not start.is_dir():
         raise UsageError(f"{start}: not a folder; give the repository folder")
     root, config_path = find_root(start)
-    return root, _load_config(root, config_path, Findings())
+    return root, _load_config(root, config_path, Findings())[0]
 
 
-def _load_config(root: Path, config_path: Path | None, findings: Findings) -> Config:
+def _load_config(
+    root: Path, config_path: Path | None, findings: Findings
+) -> tuple[Config, Document | None]:
     if config_path is None:
-        return Config()
+        return Config(), None
     relative = os.path.relpath(config_path, root).replace(os.sep, "/")
     read = read_document(config_path, relative, Config().limits)
     if isinstance(read, Finding):
         findings.add(read)
-        return Config()
+        return Config(), None
     try:
-        return Config.model_validate(read.data)
+        return Config.model_validate(read.data), read
     except Exception as error:  # pydantic.ValidationError; kept broad for odd inputs
         from pydantic import ValidationError
 
         if not isinstance(error, ValidationError):
             raise
         findings.extend(translate_error(read, Config, detail) for detail in error.errors())
-        return Config()
+        return Config(), read

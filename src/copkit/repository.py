@@ -42,6 +42,8 @@ class Repository:
     """The folder holding the entity files."""
     config: Config
     config_path: Path | None = None
+    config_document: Document | None = None
+    """The parsed ``copkit.yaml``, kept so config problems can be located in it."""
     entities: dict[str, dict[str, Entity]] = field(default_factory=lambda: defaultdict(dict))
     """kind -> id -> entity, each kind's ids in file order."""
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)

@@ -14,16 +14,21 @@ class LintConfig(Strict):
 
     select: list[str] = Field(
         default_factory=lambda: ["COP"],
-        description="Rule codes or code prefixes to run.",
+        description="Rule codes or code prefixes to run (`COP` runs every stable rule).",
+    )
+    preview: bool = Field(
+        default=False,
+        description="Also run rules in the preview group (added after 1.0) that `select` "
+        "matches by prefix. A preview rule named by its exact code always runs.",
     )
     ignore: list[str] = Field(
         default_factory=list, description="Rule codes or prefixes not to run."
     )
     severity: dict[str, Literal["error", "warning", "info"]] = Field(
-        default_factory=dict, description="Severity overrides, by rule code."
+        default_factory=dict, description="Severity overrides, by rule code or prefix."
     )
     options: dict[str, dict[str, Any]] = Field(
-        default_factory=dict, description="Rule options, by rule code."
+        default_factory=dict, description="Rule options, by rule code: `{COP220: {min_leads: 3}}`."
     )
     per_path_ignores: dict[str, list[str]] = Field(
         default_factory=dict,
