@@ -88,3 +88,15 @@ def test_fmt_leaves_broken_files_untouched(repo: RepoWriter) -> None:
     assert result.returncode == 1
     assert "duplicate key" in result.stderr
     assert path.read_text() == broken
+
+
+def test_fmt_of_named_files_skips_yaml_outside_the_data_folder(repo: RepoWriter) -> None:
+    outside = repo.root / "mkdocs.yml"
+    outside.write_text("nav: [a, b]\n")
+    entity_file = repo.write(
+        "people/dee.yaml", "kind: Person\napiVersion: copkit/v1\nid: dee\nname: D\n"
+    )
+    result = run_copkit("fmt", str(outside), str(entity_file))
+    assert result.returncode == 0, result.stderr
+    assert outside.read_text() == "nav: [a, b]\n"
+    assert entity_file.read_text().startswith("apiVersion: copkit/v1\nkind: Person\n")

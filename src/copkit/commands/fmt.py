@@ -22,6 +22,10 @@ def run(paths: tuple[Path, ...], *, check: bool) -> int:
     folders = [path for path in paths if not path.is_file()] or ([] if files else [Path.cwd()])
     start = folders[0] if folders else files[0].parent
     root, config = load_config_only(start)
+    # Files named one by one (as pre-commit does) count only inside the data folder:
+    # mkdocs.yml or a workflow is YAML too, but not an entity.
+    data_root = (root / config.data).resolve()
+    files = [path for path in files if path.resolve().is_relative_to(data_root)]
     for folder in folders:
         if not folder.is_dir():
             raise UsageError(f"{folder}: no such file or folder")

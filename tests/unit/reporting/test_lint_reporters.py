@@ -53,4 +53,4 @@ def test_text_colours_only_when_asked() -> None:
 
 
 def test_text_without_context_keeps_the_validate_format() -> None:
-    assert get_reporter("text")([INFO]) == "z.yaml:2:1: COP310 info: promote\n"
+    assert get_reporter("text")([INFO]) == "z.yaml:2:1: COP310 (info) promote\n"
