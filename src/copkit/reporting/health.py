@@ -7,7 +7,7 @@ import json
 from copkit.health.combine import REGISTRY
 from copkit.health.model import CommunityHealth, HealthReport
 
-TITLES = {spec.name: spec.title for spec in REGISTRY}
+TITLES: dict[str, str] = {spec.name: spec.title for spec in REGISTRY}
 
 
 def fmt(score: float | None) -> str:
