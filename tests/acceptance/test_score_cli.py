@@ -83,9 +83,10 @@ def test_json_output_is_byte_identical_across_runs(repo_builder: Callable[[str],
     assert first.stdout == second.stdout
     markdown = copkit("score", b.root, "--format", "markdown", "--today", "2024-06-30")
     assert markdown.stdout.startswith("# Community health")
-    assert markdown.stdout == copkit(
-        "score", b.root, "--format", "markdown", "--today", "2024-06-30"
-    ).stdout
+    assert (
+        markdown.stdout
+        == copkit("score", b.root, "--format", "markdown", "--today", "2024-06-30").stdout
+    )
 
 
 def test_as_of_a_ref_equals_scoring_a_checkout_of_that_commit(
@@ -111,7 +112,9 @@ def test_as_of_a_date_uses_the_last_commit_on_or_before_it(
     b = two_communities(repo_builder)
     by_date = copkit("score", b.root, "--format", "json", "--as-of", "2024-05-25")
     # the last commit on or before 2024-05-25 is the 2024-05-20 one (HEAD~2)
-    by_ref = copkit("score", b.root, "--format", "json", "--as-of", "HEAD~2", "--today", "2024-05-25")
+    by_ref = copkit(
+        "score", b.root, "--format", "json", "--as-of", "HEAD~2", "--today", "2024-05-25"
+    )
     assert by_date.returncode == 0, by_date.stderr
     assert by_date.stdout == by_ref.stdout
 

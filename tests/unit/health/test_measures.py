@@ -201,8 +201,8 @@ def test_overall_is_the_weighted_mean_of_the_dimensions(report: HealthReport) ->
 
 def test_trend_has_twelve_month_ends_ending_with_the_current_score(report: HealthReport) -> None:
     trend = report.communities["ml"].trend
-    assert [point.month for point in trend][0] == "2023-07"
-    assert [point.month for point in trend][-1] == "2024-06"
+    assert trend[0].month == "2023-07"
+    assert trend[-1].month == "2024-06"
     assert len(trend) == 12
     assert trend[-1].overall == report.communities["ml"].overall
     # 2024-01-31: window 2023-11-03..2024-01-31 had no commit: frequency 0 then.
