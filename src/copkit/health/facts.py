@@ -39,6 +39,7 @@ class Activity:
     """One community's contributions, oldest first, searchable by time."""
 
     contributions: list[Contribution] = field(default_factory=list)
+    _practice_paths: dict[str, str] | None = field(default=None, repr=False)
 
     @cached_property
     def times(self) -> list[dt.datetime]:
@@ -60,6 +61,17 @@ class Activity:
             result.setdefault(contribution.author, contribution.time)
         return result
 
+    @cached_property
+    def arrivals(self) -> tuple[list[dt.datetime], list[str]]:
+        """First-contribution times (sorted) and the authors who made them, in step."""
+        ordered = sorted((time, author) for author, time in self.first_seen.items())
+        return [time for time, _ in ordered], [author for _, author in ordered]
+
+    def first_contributors(self, start: dt.datetime, end: dt.datetime) -> set[str]:
+        """Authors whose first contribution was at ``start <= time < end``."""
+        times, authors = self.arrivals
+        return set(authors[bisect.bisect_left(times, start) : bisect.bisect_left(times, end)])
+
     def between(self, start: dt.datetime, end: dt.datetime) -> list[Contribution]:
         """Contributions with ``start <= time < end``."""
         low = bisect.bisect_left(self.times, start)
@@ -71,6 +83,15 @@ class Activity:
         if self.times and self.times[0] < end:
             return self.times[0]
         return None
+
+    def practice_paths(self, repository: Repository, community: str) -> dict[str, str]:
+        """Practice id -> file for ``community``'s practices, computed once."""
+        if self._practice_paths is None:
+            self._practice_paths = {
+                practice.id: repository.path_of(practice)
+                for practice in repository.practices_of.get(community, [])
+            }
+        return self._practice_paths
 
     def last_change(self, path: str, end: dt.datetime) -> dt.datetime | None:
         """The time of the last contribution before ``end`` that touched ``path``."""
@@ -142,7 +163,7 @@ class CommunityFacts:
     def expect(self) -> StageExpectation:
         return self.config.expectation(self.community.stage)
 
-    @property
+    @cached_property
     def end(self) -> dt.datetime:
         return day_end(self.as_of)
 
@@ -223,6 +244,15 @@ class CommunityFacts:
             ),
             key=lambda practice: practice.id,
         )
+
+    def path_of(self, entity: Practice) -> str:
+        """The entity's file, relative to the repository root."""
+        return self.paths.get(entity.id) or self.repository.path_of(entity)
+
+    @cached_property
+    def paths(self) -> dict[str, str]:
+        """Practice id -> file, shared by every moment of this community (see ``activity``)."""
+        return self.activity.practice_paths(self.repository, self.community.id)
 
     def person_name(self, author: str) -> str:
         person = self.repository.people.get(author)

@@ -34,7 +34,7 @@ def practices_changed(facts: CommunityFacts) -> Measure:
     expected = facts.expect.practices_changed
     if expected <= 0:
         return not_expected(measure_id, name, facts, "practice work")
-    paths = {facts.repository.path_of(practice): practice.id for practice in facts.practices}
+    paths = {facts.path_of(practice): practice.id for practice in facts.practices}
     touched = {path for c in facts.since(days) for path in c.paths}
     changed = sorted(paths[path] for path in touched if path in paths)
     explanation = (
@@ -62,7 +62,7 @@ def freshness(facts: CommunityFacts) -> Measure:
     cutoff = facts.end - dt.timedelta(days=days)
     stale: list[str] = []
     for practice in live:
-        changed = facts.activity.last_change(facts.repository.path_of(practice), facts.end)
+        changed = facts.activity.last_change(facts.path_of(practice), facts.end)
         overdue = practice.next_review is not None and practice.next_review < facts.as_of
         if changed is None or changed < cutoff or overdue:
             stale.append(practice.id)
