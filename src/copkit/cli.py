@@ -82,7 +82,8 @@ def schema(out: Path, check: bool) -> None:
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     metavar="DATE",
-    help="The day to score as (default: today, UTC); windows end on it.",
+    help="The day to score as (default: today, UTC, or the --as-of commit's day); "
+    "windows end on it.",
 )
 def score(
     path: Path | None,
