@@ -111,3 +111,7 @@ def run_copkit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProce
 @pytest.fixture
 def copkit() -> Callable[..., subprocess.CompletedProcess[str]]:
     return run_copkit
+
+
+# Fixtures shared from their own modules.
+from tests.healthkit import repo_builder  # noqa: E402, F401

@@ -253,6 +253,84 @@ def export_backstage(
 _DNS_LABEL = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+@cli.command()
+@PATH_ARGUMENT
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--community", metavar="ID", help="Score only this community.")
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE|REF",
+    help="Score as it was then: the files at that commit (or the last commit on or before "
+    "that day) and history up to it.",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    metavar="N",
+    help="Exit 1 when a community's overall score is below N (closed communities and "
+    "unknown scores are not checked).",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="DATE",
+    help="The day to score as (default: today, UTC, or the --as-of commit's day); "
+    "windows end on it.",
+)
+def score(
+    path: Path | None,
+    output_format: str,
+    community: str | None,
+    as_of: str | None,
+    fail_under: float | None,
+    today: dt.datetime | None,
+) -> None:
+    """Health scores of each community at PATH, every number explained.
+
+    Exits 0, or 1 when the repository is invalid or a score is under --fail-under,
+    2 on a usage error.
+    """
+    from copkit.commands import score as command
+
+    sys.exit(
+        command.run(
+            path,
+            output_format=output_format,
+            community=community,
+            as_of=as_of,
+            fail_under=fail_under,
+            today=today.date() if today else None,
+        )
+    )
+
+
+@cli.command()
+@PATH_ARGUMENT
+@click.option("--from", "from_ref", required=True, metavar="REF", help="The earlier commit.")
+@click.option(
+    "--to", "to_ref", default="HEAD", show_default=True, metavar="REF", help="The later commit."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+)
+def report(path: Path | None, from_ref: str, to_ref: str, output_format: str) -> None:
+    """A review of each community between two commits: practices, people, metrics, scores."""
+    from copkit.commands import report as command
+
+    sys.exit(command.run(path, from_ref=from_ref, to_ref=to_ref, output_format=output_format))
+
+
 def main() -> None:
     """Entry point: run the CLI and turn expected failures into one-line messages."""
     from copkit.loader import UsageError

@@ -1,0 +1,113 @@
+"""``copkit score``: health scores per community, explained, for today or any past point."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from copkit.health import HealthReport, score_repository
+from copkit.history import History, email_index, read_history
+from copkit.loader import UsageError, find_root, load_repository
+from copkit.reporting import get_reporter
+from copkit.reporting.health import fmt, to_json, to_markdown, to_table
+from copkit.repository import Repository
+from copkit.snapshot import resolve_point, snapshot
+
+
+class InvalidRepository(Exception):
+    """The repository has errors; they were printed and the command exits 1."""
+
+
+def load_valid(path: Path | None) -> Repository:
+    """The repository at ``path``; its errors printed to stderr and raised when invalid."""
+    result = load_repository(path)
+    if not result.ok:
+        errors = [f for f in result.findings.sorted() if f.severity == "error"]
+        click.echo(get_reporter("text")(errors), err=True, nl=False)
+        click.echo("copkit: error: the repository has errors; fix them to score it", err=True)
+        raise InvalidRepository
+    return result.repository
+
+
+def score_point(
+    path: Path | None,
+    point: str | None,
+    *,
+    today: dt.date | None = None,
+    community: str | None = None,
+    trend: bool = True,
+) -> HealthReport:
+    """Score the repository at ``path`` now, or as of ``point`` (a date or a git revision).
+
+    For a point, the files are read as they were at its commit and history stops there.
+    """
+    if point is None:
+        repository = load_valid(path)
+        _check_community(repository, community)
+        history = read_history(repository.root, repository.data_dir, email_index(repository.people))
+        as_of = today or dt.datetime.now(dt.UTC).date()
+        return score_repository(repository, history, as_of=as_of, community=community, trend=trend)
+    start = Path.cwd() if path is None else path
+    if not start.is_dir():
+        raise UsageError(f"{start}: no such folder")
+    root, _config = find_root(start)
+    sha, day = resolve_point(root, point)
+    with snapshot(root, sha) as folder:
+        repository = load_valid(folder)
+        _check_community(repository, community)
+        history = history_at(repository, root, sha)
+        return score_repository(
+            repository, history, as_of=today or day, community=community, trend=trend
+        )
+
+
+def history_at(repository: Repository, root: Path, sha: str) -> History:
+    """History up to ``sha`` of the data folder of ``repository`` (a snapshot of ``root``)."""
+    data = repository.data_dir.relative_to(repository.root)
+    return read_history(root, root / data, email_index(repository.people), rev=sha)
+
+
+def _check_community(repository: Repository, community: str | None) -> None:
+    if community is not None and community not in repository.communities:
+        known = ", ".join(sorted(repository.communities)) or "none"
+        raise UsageError(f"--community {community}: no such community (known: {known})")
+
+
+def run(
+    path: Path | None,
+    *,
+    output_format: str,
+    community: str | None,
+    as_of: str | None,
+    fail_under: float | None,
+    today: dt.date | None,
+) -> int:
+    """Score, print in ``output_format``, and return the exit code."""
+    try:
+        report = score_point(path, as_of, today=today, community=community)
+    except InvalidRepository:
+        return 1
+    render = {"json": to_json, "markdown": to_markdown}.get(output_format, to_table)
+    sys.stdout.write(render(report))
+    if fail_under is None:
+        return 0
+    failing = [
+        health
+        for health in report.communities.values()
+        if health.checked_by_fail_under
+        and health.overall is not None
+        and health.overall < fail_under
+    ]
+    for health in failing:
+        click.echo(
+            f"copkit: {health.community} scores {fmt(health.overall)}, "
+            f"under --fail-under {fail_under:g}",
+            err=True,
+        )
+    for health in report.communities.values():
+        if health.overall is None:
+            click.echo(f"copkit: {health.community}: overall score unknown, not checked", err=True)
+    return 1 if failing else 0

@@ -1,0 +1,96 @@
+"""The repository as it was at a commit: its files extracted from git, and the day it was made.
+
+``copkit score --as-of`` and ``copkit report`` load these snapshots with the ordinary
+loader, so a past score is computed exactly as a checkout of that commit would be.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from copkit.history import GitRefError, _git_env, check_rev
+from copkit.loader import UsageError
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _git() -> str:
+    git = shutil.which("git")
+    if git is None:
+        raise UsageError("git is not installed (no `git` on PATH)")
+    return git
+
+
+def _run(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [_git(), "-C", str(root), *args], capture_output=True, env=_git_env(), check=False
+    )
+
+
+def resolve_point(root: Path, value: str) -> tuple[str, dt.date]:
+    """The commit and the day that ``--as-of VALUE`` (a date or a git revision) names.
+
+    A date ``YYYY-MM-DD`` names the last commit on or before that day (UTC) and the day
+    itself; a revision names its commit and the day (UTC) it was authored. Unsafe or
+    unknown values raise :class:`UsageError`.
+    """
+    if _DATE_RE.fullmatch(value):
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            raise UsageError(f"--as-of {value}: not a calendar date") from None
+        result = _run(root, "rev-list", "-1", f"--before={value}T23:59:59+00:00", "HEAD", "--")
+        sha = result.stdout.decode("ascii", "replace").strip()
+        if result.returncode != 0 or not sha:
+            raise UsageError(f"--as-of {value}: no commit on or before that day in {root}")
+        return sha, day
+    try:
+        sha = check_rev(root, value)
+    except GitRefError as error:
+        raise UsageError(f"--as-of: {error}") from None
+    return sha, commit_day(root, sha)
+
+
+def commit_day(root: Path, sha: str) -> dt.date:
+    """The day (UTC) commit ``sha`` was authored."""
+    result = _run(root, "show", "-s", "--format=%at", sha, "--")
+    stamp = result.stdout.decode("ascii", "replace").strip()
+    if result.returncode != 0 or not stamp.isdigit():
+        raise UsageError(f"cannot read the date of commit {sha}")
+    return dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC).date()
+
+
+def check_ref(root: Path, value: str, option: str) -> str:
+    """The full sha of ``value``, or a usage error naming ``option``."""
+    try:
+        return check_rev(root, value)
+    except GitRefError as error:
+        raise UsageError(f"{option}: {error}") from None
+
+
+@contextmanager
+def snapshot(root: Path, sha: str) -> Iterator[Path]:
+    """A temporary folder holding ``root`` as it was at commit ``sha``; removed afterwards."""
+    top = _run(root, "rev-parse", "--show-toplevel")
+    if top.returncode != 0:
+        raise UsageError(f"{root}: not a git repository, so it has no past to go back to")
+    toplevel = Path(top.stdout.decode("utf-8", "surrogateescape").strip())
+    prefix = os.path.relpath(root.resolve(), toplevel.resolve()).replace(os.sep, "/")
+    tree = sha if prefix == "." else f"{sha}:{prefix}"
+    archive = _run(root, "archive", "--format=tar", tree)
+    if archive.returncode != 0:
+        raise UsageError(f"{prefix} did not exist at commit {sha[:12]}")
+    with tempfile.TemporaryDirectory(prefix="copkit-snapshot-") as folder:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(folder, filter="data")
+        yield Path(folder)
