@@ -331,6 +331,78 @@ def report(path: Path | None, from_ref: str, to_ref: str, output_format: str) ->
     sys.exit(command.run(path, from_ref=from_ref, to_ref=to_ref, output_format=output_format))
 
 
+@cli.command()
+@PATH_ARGUMENT
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default=None,
+    help="Output format (default: text; github when GITHUB_ACTIONS is set).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="error",
+    show_default=True,
+    help="Lowest finding severity that fails the check.",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    metavar="N",
+    help="Also fail when a community's health score is below N.",
+)
+@click.option("--base", metavar="REF", help="Pull-request mode: compare with the merge base.")
+@click.option("--changed-only", is_flag=True, help="With --base: report only changed files.")
+@click.option("--select", multiple=True, metavar="CODES", help="Rules to run (codes, prefixes).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE", help="Day to check as.")
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Report, but exit 0 even when findings or scores fail (usage errors still exit 2).",
+)
+def check(
+    path: Path | None,
+    output_format: str | None,
+    fail_on: str,
+    fail_under: float | None,
+    base: str | None,
+    changed_only: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    today: dt.datetime | None,
+    output: Path | None,
+    exit_zero: bool,
+) -> None:
+    """Validate, lint and gate on health in one command: the CI one-liner.
+
+    Exits 0 when clean, 1 on findings at or above --fail-on or a score under
+    --fail-under, 2 on a usage error.
+    """
+    from copkit.commands import check as command
+
+    code = command.run(
+        path,
+        output_format=output_format,
+        fail_on=fail_on,  # type: ignore[arg-type]
+        fail_under=fail_under,
+        base=base,
+        changed_only=changed_only,
+        select=select,
+        ignore=ignore,
+        today=today.date() if today else None,
+        output=output,
+    )
+    sys.exit(0 if exit_zero and code == 1 else code)
+
+
 def main() -> None:
     """Entry point: run the CLI and turn expected failures into one-line messages."""
     from copkit.loader import UsageError

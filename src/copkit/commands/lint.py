@@ -5,17 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import click
 
 from copkit import __version__
 from copkit.findings import SEVERITY_RANK, Finding, Severity
-from copkit.history import GitRefError, email_index, read_history
+from copkit.history import GitRefError, History, email_index, read_history
 from copkit.lint import SelectorError, check_selectors, lint
 from copkit.loader import UsageError, load_repository
 from copkit.reporting import ReportContext, get_reporter
+from copkit.repository import Repository
 from copkit.rules import RULES
 from copkit.rules.docs import describe
 
@@ -55,18 +58,30 @@ def run(
         return 2
 
 
-def _run(
+@dataclass
+class LintRun:
+    """Everything one lint run found, ready to report (shared with ``copkit check``)."""
+
+    repository: Repository
+    valid: bool
+    findings: list[Finding]
+    context: ReportContext
+    history: Callable[[], History]
+    """The repository's history, read at most once, on first call."""
+
+
+def gather(
     path: Path | None,
     *,
     output_format: str,
-    fail_on: Severity,
     base: str | None,
     changed_only: bool,
     select: list[str],
     ignore: list[str],
     today: dt.date,
-    output: Path | None,
-) -> int:
+    color: bool = False,
+) -> LintRun:
+    """Load, validate and lint; raises usage errors before doing any work."""
     from copkit import base_branch
 
     check_selectors(select, "--select")
@@ -83,13 +98,16 @@ def _run(
         sha = base_branch.merge_base(repository.root, base)
         base_repository = base_branch.load_base(repository, sha)
         changed = base_branch.changed_paths(repository, sha)
+
+    @cache
+    def history() -> History:
+        return read_history(repository.root, repository.data_dir, email_index(repository.people))
+
     result = lint(
         repository,
         today=today,
         base=base_repository,
-        read_history=lambda: read_history(
-            repository.root, repository.data_dir, email_index(repository.people)
-        ),
+        read_history=history,
         select=select or None,
         ignore=ignore,
         changed_paths=changed if changed_only else None,
@@ -106,26 +124,59 @@ def _run(
         path_prefix=base_branch.prefix_or_empty(repository.root)
         if output_format in ("github", "sarif")
         else "",
-        color=output is None and output_format == "text" and _is_terminal(),
+        color=color,
         checked=f"{len(result.ran)} rules on {entities} entities",
         tool_version=__version__,
     )
-    text = get_reporter(output_format)(findings, context)
+    return LintRun(repository, loaded.ok, findings, context, history)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print a report, or write it to ``output``."""
     if output is None:
         click.echo(text, nl=False)
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
+
+
+def fails(findings: list[Finding], fail_on: Severity) -> bool:
+    threshold = SEVERITY_RANK[fail_on]
+    return any(SEVERITY_RANK[finding.severity] >= threshold for finding in findings)
+
+
+def _run(
+    path: Path | None,
+    *,
+    output_format: str,
+    fail_on: Severity,
+    base: str | None,
+    changed_only: bool,
+    select: list[str],
+    ignore: list[str],
+    today: dt.date,
+    output: Path | None,
+) -> int:
+    outcome = gather(
+        path,
+        output_format=output_format,
+        base=base,
+        changed_only=changed_only,
+        select=select,
+        ignore=ignore,
+        today=today,
+        color=output is None and output_format == "text" and is_terminal(),
+    )
+    emit(get_reporter(output_format)(outcome.findings, outcome.context), output)
     if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from copkit.reporting.github import job_summary
 
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary_file:
-            summary_file.write(job_summary(findings, context))
-    threshold = SEVERITY_RANK[fail_on]
-    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else 0
+            summary_file.write(job_summary(outcome.findings, outcome.context))
+    return 1 if fails(outcome.findings, fail_on) else 0
 
 
-def _is_terminal() -> bool:
+def is_terminal() -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return sys.stdout.isatty()
