@@ -20,7 +20,8 @@ from copkit.network.graph import node_id
 
 EXACT_LIMIT = 3_000
 """Largest membership graph (people + communities) measured exactly."""
-SAMPLES = 300
+SAMPLES = 256
+_BELONGS = ("member", "lead")
 SEED = 7
 
 
@@ -70,14 +71,16 @@ class BrokerReport:
 def membership_graph(graph: nx.MultiDiGraph[str]) -> nx.Graph[str]:
     """People and communities (not closed ones), joined where a person belongs."""
     projection: nx.Graph[str] = nx.Graph()
-    closed = {
+    communities = sorted(
         name
         for name, data in graph.nodes(data=True)
-        if data["kind"] == "community" and data["stage"] == "closed"
-    }
-    for source, target, relation in sorted(graph.edges(keys=True)):
-        if relation in ("member", "lead") and target not in closed:
-            projection.add_edge(source, target)
+        if data["kind"] == "community" and data["stage"] != "closed"
+    )
+    for community in communities:
+        people = sorted(
+            {source for source, _, r in graph.in_edges(community, keys=True) if r in _BELONGS}
+        )
+        projection.add_edges_from((person, community) for person in people)
     return projection
 
 

@@ -181,9 +181,15 @@ class ExpertIndex:
         self._roles: dict[tuple[int, int], list[str]] = {}
         self._commits: dict[tuple[int, int], tuple[int, str]] = {}
         self.members: dict[str, set[int]] = {}
-        profiles: list[str] = []
+        skill_tokens = tokenize(skill_texts)
+        practice_tokens = tokenize(practice_texts)
+        # A profile reuses the tokens of its skills and practices; only the person's own
+        # words (title, interests) are tokenised here, all people in one call.
+        profiles: list[list[str]] = []
+        own_words: list[str] = []
         for row, name in enumerate(self.people):
             words = [str(nodes[name].get("title", ""))]
+            profile: list[str] = []
             for _, target, relation, data in graph.out_edges(name, keys=True, data=True):
                 if relation == "skill":
                     col = skill_col[target]
@@ -191,12 +197,12 @@ class ExpertIndex:
                     skill_cols.append(col)
                     skill_weights.append(float(data["weight"]))
                     self._levels[(row, col)] = str(data["level"])
-                    words.append(skill_texts[col])
+                    profile.extend(skill_tokens[col])
                 elif relation in PRACTICE_ROLE_WEIGHTS or relation == "author":
                     col = practice_col[target]
                     key = (row, col)
                     if key not in self._roles:
-                        words.append(practice_texts[col])
+                        profile.extend(practice_tokens[col])
                     self._roles.setdefault(key, []).append(relation)
                     weight = float(data["weight"])
                     if relation == "author":
@@ -207,7 +213,10 @@ class ExpertIndex:
                     words.append(str(nodes[target]["label"]))
                 elif relation in ("member", "lead"):
                     self.members.setdefault(target, set()).add(row)
-            profiles.append(" ".join(words))
+            profiles.append(profile)
+            own_words.append(" ".join(words))
+        for profile, extra in zip(profiles, tokenize(own_words), strict=True):
+            profile.extend(extra)
 
         shape_people = len(self.people)
         self._skill_matrix = sparse.csr_array(
@@ -222,8 +231,8 @@ class ExpertIndex:
             shape=(shape_people, len(self.practices)),
         )
         self._profile_index = Bm25Index(profiles)
-        self._skill_index = Bm25Index(skill_texts)
-        self._practice_index = Bm25Index(practice_texts)
+        self._skill_index = Bm25Index(skill_tokens)
+        self._practice_index = Bm25Index(practice_tokens)
 
     def search(self, query: str, *, community: str | None = None, limit: int = 10) -> ExpertResults:
         """The ``limit`` best people for ``query``, optionally only members of ``community``.

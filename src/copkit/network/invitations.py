@@ -18,7 +18,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from copkit.network.graph import node, node_id
-from copkit.network.topics import community_topics
+from copkit.network.topics import CommunityTopics, community_topics
 
 LIMIT = 5
 MIN_SCORE = 1.0
@@ -59,15 +59,19 @@ class CommunityInvitations:
 
 
 def find_invitations(
-    graph: nx.MultiDiGraph[str], *, limit: int = LIMIT
+    graph: nx.MultiDiGraph[str],
+    *,
+    limit: int = LIMIT,
+    topics: dict[str, CommunityTopics] | None = None,
 ) -> tuple[CommunityInvitations, ...]:
     """For each open community with anyone to invite, the best people outside it."""
+    topics_of = community_topics(graph) if topics is None else topics
     people = sorted(name for name, data in graph.nodes(data=True) if data["kind"] == "person")
-    topics = sorted(
+    terms = sorted(
         name for name, data in graph.nodes(data=True) if data["kind"] in ("skill", "tag")
     )
     row_of = {name: row for row, name in enumerate(people)}
-    col_of = {name: col for col, name in enumerate(topics)}
+    col_of = {name: col for col, name in enumerate(terms)}
     entries: dict[tuple[int, int], float] = {}
     for source, target, relation, data in graph.edges(keys=True, data=True):
         if relation in ("skill", "interest"):
@@ -75,10 +79,10 @@ def find_invitations(
     keys = sorted(entries)
     held = sparse.csr_array(
         ([entries[key] for key in keys], ([k[0] for k in keys], [k[1] for k in keys])),
-        shape=(len(people), len(topics)),
+        shape=(len(people), len(terms)),
     )
     result: list[CommunityInvitations] = []
-    for community in community_topics(graph).values():
+    for community in topics_of.values():
         if community.stage == "closed":
             continue
         wanted = {node("tag", tag) for tag in community.domain}
@@ -87,7 +91,7 @@ def find_invitations(
         columns = sorted(col_of[topic] for topic in wanted if topic in col_of)
         if not columns or not people:
             continue
-        mask = np.zeros(len(topics))
+        mask = np.zeros(len(terms))
         mask[columns] = 1.0
         product: npt.NDArray[np.float64] = np.asarray(held @ mask, dtype=np.float64)
         scores = product.round(9)
@@ -98,7 +102,7 @@ def find_invitations(
         invitations: list[Invitation] = []
         for row in order.tolist():
             start, end = int(held.indptr[row]), int(held.indptr[row + 1])
-            matched = [topics[int(col)] for col in held.indices[start:end] if mask[int(col)]]
+            matched = [terms[int(col)] for col in held.indices[start:end] if mask[int(col)]]
             invitations.append(
                 Invitation(
                     person=node_id(people[row]),

@@ -11,6 +11,7 @@ from copkit.network.brokers import BrokerReport, find_brokers
 from copkit.network.invitations import CommunityInvitations, find_invitations
 from copkit.network.silos import Silo, find_silos
 from copkit.network.suggestions import SuggestedCommunity, suggest_communities
+from copkit.network.topics import community_topics
 
 
 @dataclass(frozen=True)
@@ -37,12 +38,13 @@ class NetworkReport:
 
 def network_report(graph: nx.MultiDiGraph[str], *, brokers: int = 20) -> NetworkReport:
     """Brokers (the ``brokers`` best), silos, suggested communities and invitations."""
-    kinds = [data["kind"] for _, data in graph.nodes(data=True)]
+    kinds = [str(data["kind"]) for _, data in graph.nodes(data=True)]
+    topics = community_topics(graph)
     return NetworkReport(
         people=kinds.count("person"),
         communities=kinds.count("community"),
         brokers=find_brokers(graph, limit=brokers),
-        silos=find_silos(graph),
-        suggestions=suggest_communities(graph),
-        invitations=find_invitations(graph),
+        silos=find_silos(graph, topics=topics),
+        suggestions=suggest_communities(graph, topics=topics),
+        invitations=find_invitations(graph, topics=topics),
     )

@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from copkit.network.topics import community_topics
+from copkit.network.topics import CommunityTopics, community_topics
 
 
 @dataclass(frozen=True)
@@ -41,9 +41,11 @@ class Silo:
         }
 
 
-def find_silos(graph: nx.MultiDiGraph[str]) -> tuple[Silo, ...]:
+def find_silos(
+    graph: nx.MultiDiGraph[str], *, topics: dict[str, CommunityTopics] | None = None
+) -> tuple[Silo, ...]:
     """Open communities without shared members or practices, in id order."""
-    topics = community_topics(graph)
+    topics = community_topics(graph) if topics is None else topics
     open_ids = {key for key, item in topics.items() if item.stage != "closed"}
     belongs: dict[str, set[str]] = defaultdict(set)
     for community in open_ids:

@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from copkit.network.graph import node, node_id
-from copkit.network.topics import community_topics
+from copkit.network.topics import CommunityTopics, community_topics
 
 MIN_PEOPLE = 3
 SEED = 7
@@ -51,10 +51,13 @@ class SuggestedCommunity:
         }
 
 
-def covered_topics(graph: nx.MultiDiGraph[str]) -> set[str]:
+def covered_topics(
+    graph: nx.MultiDiGraph[str], *, topics: dict[str, CommunityTopics] | None = None
+) -> set[str]:
     """Skill and tag nodes that some open community covers."""
     covered: set[str] = set()
-    for community in community_topics(graph).values():
+    topics = community_topics(graph) if topics is None else topics
+    for community in topics.values():
         if community.stage == "closed":
             continue
         covered.update(node("skill", skill) for skill in community.skills)
@@ -64,22 +67,25 @@ def covered_topics(graph: nx.MultiDiGraph[str]) -> set[str]:
 
 
 def suggest_communities(
-    graph: nx.MultiDiGraph[str], *, min_people: int = MIN_PEOPLE
+    graph: nx.MultiDiGraph[str],
+    *,
+    min_people: int = MIN_PEOPLE,
+    topics: dict[str, CommunityTopics] | None = None,
 ) -> tuple[SuggestedCommunity, ...]:
     """Suggested new communities, the largest first."""
-    covered = covered_topics(graph)
+    covered = covered_topics(graph, topics=topics)
     topics_of: dict[str, set[str]] = defaultdict(set)
     for source, target, relation in graph.edges(keys=True):
         if relation in ("skill", "interest") and target not in covered:
             topics_of[source].add(target)
     holders: dict[str, set[str]] = defaultdict(set)
-    for person, topics in topics_of.items():
-        for topic in topics:
+    for person, held in topics_of.items():
+        for topic in held:
             holders[topic].add(person)
     shared = {topic for topic, people in holders.items() if len(people) >= 2}
     together: Counter[tuple[str, str]] = Counter()
-    for topics in topics_of.values():
-        together.update(combinations(sorted(topics & shared), 2))
+    for held in topics_of.values():
+        together.update(combinations(sorted(held & shared), 2))
     clusters_graph: nx.Graph[str] = nx.Graph()
     clusters_graph.add_nodes_from(sorted(shared))
     clusters_graph.add_weighted_edges_from(
@@ -89,9 +95,7 @@ def suggest_communities(
     suggestions: list[SuggestedCommunity] = []
     for cluster in clusters:
         need = min(2, len(cluster))
-        people = sorted(
-            person for person, topics in topics_of.items() if len(topics & cluster) >= need
-        )
+        people = sorted(person for person, held in topics_of.items() if len(held & cluster) >= need)
         if len(people) < min_people:
             continue
         counts = {topic: len(holders[topic].intersection(people)) for topic in cluster}

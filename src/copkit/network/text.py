@@ -32,15 +32,14 @@ def tokenize(texts: Sequence[str]) -> list[list[str]]:
 
 
 class Bm25Index:
-    """BM25 scores of a fixed list of documents for any query."""
+    """BM25 scores of a fixed list of tokenised documents (see :func:`tokenize`)."""
 
-    def __init__(self, documents: Sequence[str]) -> None:
-        self.size = len(documents)
+    def __init__(self, corpus: Sequence[list[str]]) -> None:
+        self.size = len(corpus)
         self._retriever: bm25s.BM25 | None = None
-        corpus = tokenize(documents)
         if any(corpus):
             self._retriever = bm25s.BM25()
-            self._retriever.index(corpus, show_progress=False)
+            self._retriever.index(list(corpus), show_progress=False)
 
     def scores(self, terms: Sequence[str]) -> npt.NDArray[np.float64]:
         """One score per document (0 where no term occurs), in document order."""

@@ -33,33 +33,38 @@ class CommunityTopics:
 
 
 def community_topics(graph: nx.MultiDiGraph[str]) -> dict[str, CommunityTopics]:
-    """Community id -> its topics, for every community, in id order."""
+    """Community id -> its topics, for every community, in id order.
+
+    Reads only the edges around community and practice nodes, so it stays quick on an
+    organisation of tens of thousands of people.
+    """
     result: dict[str, CommunityTopics] = {}
-    for name in sorted(graph.nodes):
+    communities = sorted(
+        name for name, data in graph.nodes(data=True) if data["kind"] == "community"
+    )
+    for name in communities:
         data = graph.nodes[name]
-        if data.get("kind") == "community":
-            result[data["id"]] = CommunityTopics(data["id"], data["name"], data["stage"])
-    needs: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for source, target, relation in sorted(graph.edges(keys=True)):
-        if relation == "practice_of":
-            community = result[node_id(target)]
-            community.practices.append(node_id(source))
-            for _, about, kind in graph.out_edges(source, keys=True):
-                if kind == "requires":
-                    needs[community.community][node_id(about)].append(node_id(source))
-                elif kind == "tagged":
-                    community.tags.add(node_id(about))
-        elif relation == "calls_for":
-            needs[node_id(source)][node_id(target)].append("charter")
-        elif relation == "domain":
-            result[node_id(source)].tags.add(node_id(target))
-            result[node_id(source)].domain.add(node_id(target))
-        elif relation in ("member", "lead"):
-            result[node_id(target)].people.add(node_id(source))
-    for community_id, skills in needs.items():
-        result[community_id].skills = {
-            skill: sorted(set(callers)) for skill, callers in sorted(skills.items())
-        }
+        topics = CommunityTopics(data["id"], data["name"], data["stage"])
+        needs: dict[str, set[str]] = defaultdict(set)
+        for source, _, relation in graph.in_edges(name, keys=True):
+            if relation in ("member", "lead"):
+                topics.people.add(node_id(source))
+            elif relation == "practice_of":
+                topics.practices.append(node_id(source))
+                for _, about, kind in graph.out_edges(source, keys=True):
+                    if kind == "requires":
+                        needs[node_id(about)].add(node_id(source))
+                    elif kind == "tagged":
+                        topics.tags.add(node_id(about))
+        for _, target, relation in graph.out_edges(name, keys=True):
+            if relation == "calls_for":
+                needs[node_id(target)].add("charter")
+            elif relation == "domain":
+                topics.tags.add(node_id(target))
+                topics.domain.add(node_id(target))
+        topics.practices.sort()
+        topics.skills = {skill: sorted(needs[skill]) for skill in sorted(needs)}
+        result[topics.community] = topics
     return result
 
 
