@@ -403,6 +403,69 @@ def check(
     sys.exit(0 if exit_zero and code == 1 else code)
 
 
+@cli.command()
+@click.argument("query")
+@PATH_ARGUMENT
+@click.option("--community", default=None, help="Only members and leads of this community.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=10, show_default=True, help="Most people."
+)
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+def experts(
+    query: str, path: Path | None, community: str | None, limit: int, output_format: str
+) -> None:
+    """Rank people who could answer QUERY, with the skills and practices that matched."""
+    from copkit.commands import experts as command
+
+    sys.exit(
+        command.run(query, path, community=community, limit=limit, output_format=output_format)
+    )
+
+
+@cli.command()
+@PATH_ARGUMENT
+@click.option(
+    "--capacity",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Most mentees per mentor.",
+)
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+def mentors(path: Path | None, capacity: int, output_format: str) -> None:
+    """Propose mentor / mentee pairs: an optimal matching of what people offer and seek."""
+    from copkit.commands import mentors as command
+
+    sys.exit(command.run(path, capacity=capacity, output_format=output_format))
+
+
+@cli.command()
+@PATH_ARGUMENT
+@click.option(
+    "--min-holders",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Members a community needs per skill, at working level or above.",
+)
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+def gaps(path: Path | None, min_holders: int, output_format: str) -> None:
+    """Skills communities need that too few members hold, and skills only one person holds."""
+    from copkit.commands import gaps as command
+
+    sys.exit(command.run(path, min_holders=min_holders, output_format=output_format))
+
+
+@cli.command()
+@PATH_ARGUMENT
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+def network(path: Path | None, output_format: str) -> None:
+    """Knowledge brokers, silo communities, suggested communities and whom to invite."""
+    from copkit.commands import network as command
+
+    sys.exit(command.run(path, output_format=output_format))
+
+
 def main() -> None:
     """Entry point: run the CLI and turn expected failures into one-line messages."""
     from copkit.loader import UsageError

@@ -1,0 +1,123 @@
+"""Knowledge brokers: people who bridge communities.
+
+The measure is betweenness centrality (networkx) on the membership graph: one node per
+person and per community, an edge where the person is a member or lead. A person in
+one community lies on no shortest path; a person who is the only link between two
+communities lies on many. Above :data:`EXACT_LIMIT` nodes the measure is estimated from
+:data:`SAMPLES` source nodes drawn with a fixed seed (same repository, same answer), and
+the result says so.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from copkit.network.graph import node_id
+
+EXACT_LIMIT = 3_000
+"""Largest membership graph (people + communities) measured exactly."""
+SAMPLES = 256
+_BELONGS = ("member", "lead")
+SEED = 7
+
+
+@dataclass(frozen=True)
+class Broker:
+    """A person ranked by how much they bridge communities."""
+
+    person: str
+    name: str
+    betweenness: float
+    communities: tuple[str, ...]
+
+    def reason(self) -> str:
+        return f"links {len(self.communities)} communities: {', '.join(self.communities)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "person": self.person,
+            "name": self.name,
+            "betweenness": round(self.betweenness, 6),
+            "communities": list(self.communities),
+            "reason": self.reason(),
+        }
+
+
+@dataclass(frozen=True)
+class BrokerReport:
+    """The top brokers and how they were measured."""
+
+    method: str
+    """``exact`` or ``approximate``."""
+    samples: int | None
+    seed: int | None
+    nodes: int
+    brokers: tuple[Broker, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "samples": self.samples,
+            "seed": self.seed,
+            "nodes": self.nodes,
+            "brokers": [broker.to_dict() for broker in self.brokers],
+        }
+
+
+def membership_graph(graph: nx.MultiDiGraph[str]) -> nx.Graph[str]:
+    """People and communities (not closed ones), joined where a person belongs."""
+    projection: nx.Graph[str] = nx.Graph()
+    communities = sorted(
+        name
+        for name, data in graph.nodes(data=True)
+        if data["kind"] == "community" and data["stage"] != "closed"
+    )
+    for community in communities:
+        people = sorted(
+            {source for source, _, r in graph.in_edges(community, keys=True) if r in _BELONGS}
+        )
+        projection.add_edges_from((person, community) for person in people)
+    return projection
+
+
+def find_brokers(graph: nx.MultiDiGraph[str], *, limit: int = 20) -> BrokerReport:
+    """The ``limit`` people with the highest betweenness above zero, highest first."""
+    projection = membership_graph(graph)
+    size = projection.number_of_nodes()
+    sampled = size > EXACT_LIMIT
+    centrality: dict[str, float] = nx.betweenness_centrality(
+        projection, k=SAMPLES if sampled else None, seed=SEED if sampled else None
+    )
+    communities: dict[str, list[str]] = defaultdict(list)
+    for person, community in projection.edges():
+        if graph.nodes[person]["kind"] != "person":
+            person, community = community, person
+        communities[person].append(node_id(community))
+    ranked = sorted(
+        (
+            (round(value, 9), person)
+            for person, value in centrality.items()
+            if value > 0 and graph.nodes[person]["kind"] == "person"
+        ),
+        key=lambda item: (-item[0], item[1]),
+    )[: max(limit, 0)]
+    brokers = tuple(
+        Broker(
+            person=node_id(person),
+            name=graph.nodes[person]["name"],
+            betweenness=value,
+            communities=tuple(sorted(communities[person])),
+        )
+        for value, person in ranked
+    )
+    return BrokerReport(
+        method="approximate" if sampled else "exact",
+        samples=SAMPLES if sampled else None,
+        seed=SEED if sampled else None,
+        nodes=size,
+        brokers=brokers,
+    )
