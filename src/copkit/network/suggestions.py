@@ -37,7 +37,8 @@ class SuggestedCommunity:
     """Defining interests (tags) shared the same way."""
 
     def reason(self) -> str:
-        topics = [*self.skills, *self.interests]
+        # A skill and a tag may share an id (causal-inference); name the topic once.
+        topics = list(dict.fromkeys([*self.skills, *self.interests]))
         return (
             f"{len(self.people)} people share {', '.join(topics)}, which no open community covers"
         )
