@@ -72,9 +72,9 @@ def _unresolved(repository: Repository) -> Iterable[Finding]:
             if close:
                 hint = "did you mean " + " or ".join(repr(item) for item in close) + "?"
             elif reference.target in ("tag", "skill"):
-                hint = f"add the {name} to a Taxonomy, or use one that exists"
+                hint = f"add the {name} to a Taxonomy, or use one of: {_some(known)}"
             else:
-                hint = f"create {name} {reference.value!r}, or refer to an existing {name}"
+                hint = f"create {name} {reference.value!r}, or use one of: {_some(known)}"
             yield repository.finding(
                 entity,
                 reference.loc,
@@ -83,6 +83,14 @@ def _unresolved(repository: Repository) -> Iterable[Finding]:
                 f"unknown {name} {reference.value!r}",
                 hint=hint,
             )
+
+
+def _some(known: dict[str, object], shown: int = 5) -> str:
+    if not known:
+        return "(none defined yet)"
+    names = sorted(known)
+    more = f" (and {len(names) - shown} more)" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
 
 
 def _duplicate_terms(repository: Repository) -> Iterable[Finding]:

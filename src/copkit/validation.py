@@ -128,6 +128,14 @@ def translate_error(document: Document, model: type[BaseModel], detail: ErrorDet
             loc,
             hint=f'put it in quotes: "{written}"',
         )
+    if kind == "string_type":
+        return _finding(
+            document,
+            "COP104",
+            f"{where} must be text, not {_describe_value(value)}",
+            loc,
+            hint="write the value on one line, in quotes if it contains `:` or `#`",
+        )
     if kind == "bool_type" and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
         return _finding(
             document,

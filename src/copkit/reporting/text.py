@@ -11,7 +11,8 @@ def report(findings: list[Finding]) -> str:
         location = finding.path
         if finding.line:
             location += f":{finding.line}:{finding.column}"
-        lines.append(f"{location}: {finding.code} {finding.severity}: {finding.message}")
+        severity = "" if finding.severity == "error" else f" ({finding.severity})"
+        lines.append(f"{location}: {finding.code}{severity} {finding.message}")
         if finding.hint:
             lines.append(f"  hint: {finding.hint}")
     return "\n".join(lines) + ("\n" if lines else "")
