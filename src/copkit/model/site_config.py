@@ -69,7 +69,7 @@ class SiteConfig(Strict):
         description="Most commits listed in a practice's history.",
     )
     templates: str = Field(
-        default="site/overrides/copkit",
+        default="site/templates",
         pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$",
         description="Folder, relative to the repository root, whose Jinja2 templates take "
         "precedence over the ones copkit ships (same file names).",

@@ -628,10 +628,9 @@ class _Renderer:
         )
 
     def render_rules(self) -> None:
-        if self.rules is None:
-            return
-        rules = []
-        for code in sorted(self.rules):
+        rules: list[dict[str, Any]] = []
+        for code in sorted(self.rules or {}):
+            assert self.rules is not None
             rule = self.rules[code]
             options = []
             model = getattr(rule, "Options", None)
@@ -658,7 +657,9 @@ class _Renderer:
             entry["path"] = path
             rules.append(entry)
             self.emit("rule.md.j2", path, f"{entry['code']}: {entry['name']}", entity=True, rule=entry)
-        self.emit("rules.md.j2", paths.RULES, "Lint rules", rules=rules)
+        self.emit(
+            "rules.md.j2", paths.RULES, "Lint rules", rules=rules, available=self.rules is not None
+        )
 
 
 def _num(value: object) -> float | None:
