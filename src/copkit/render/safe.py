@@ -43,7 +43,9 @@ _MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
 
 def text(value: object) -> Markup:
     """``value`` as inert text inside Markdown (and HTML): one line, every special escaped."""
-    one_line = _WHITESPACE.sub(" ", str(value)).strip()
+    # Whitespace runs become one space (no line breaks, no indented code); not stripped,
+    # so separators such as ", " survive.
+    one_line = _WHITESPACE.sub(" ", str(value))
     return Markup(one_line.translate(_ESCAPES))
 
 
