@@ -31,7 +31,7 @@ A paragraph with an attribute list
 code block {: onclick="window.__xss=13" }
 ```
 """
-XSS_PIPE_SUMMARY = "left | right {: onclick=\"window.__xss=14\" }"
+XSS_PIPE_SUMMARY = 'left | right {: onclick="window.__xss=14" }'
 
 
 def files_commit_one() -> dict[str, Any]:
@@ -240,8 +240,10 @@ def xss_files() -> dict[str, Any]:
             summary=XSS_PIPE_SUMMARY,
             problem=XSS_BODY,
             solution="[ok](https://example.org/ok) <a href='mailto:x@example.org'>mail</a>",
-            evidence=[{"title": "<b onclick='window.__xss=18'>evidence</b>", "url": "https://example.org"}],
-            applies_when=["{: onclick=\"window.__xss=19\" }"],
+            evidence=[
+                {"title": "<b onclick='window.__xss=18'>evidence</b>", "url": "https://example.org"}
+            ],
+            applies_when=['{: onclick="window.__xss=19" }'],
         ),
         "communities/evil/evil-metric.yaml": entity(
             "Metric",

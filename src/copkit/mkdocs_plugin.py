@@ -30,7 +30,7 @@ log = logging.getLogger("mkdocs.plugins.copkit")
 REPOSITORY_ENV = "COPKIT_REPOSITORY"
 
 
-class CopkitPluginConfig(base.Config):
+class CopkitPluginConfig(base.Config):  # type: ignore[no-untyped-call]
     """Options under ``plugins: - copkit:`` in mkdocs.yml."""
 
     repository = c.Optional(c.Type(str))
@@ -42,7 +42,7 @@ class CopkitPluginConfig(base.Config):
     """Read git history (practice histories, contributors, changelog, health)."""
 
 
-class CopkitPlugin(BasePlugin[CopkitPluginConfig]):
+class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-call]
     """Renders a copkit repository into the MkDocs build."""
 
     def __init__(self) -> None:
@@ -90,7 +90,7 @@ class CopkitPlugin(BasePlugin[CopkitPluginConfig]):
             config.extra_css.append(stylesheet)
         script = f"{ASSET_DIR}/catalog.js"
         if all(str(item) != script for item in config.extra_javascript):
-            config.extra_javascript.append(script)  # type: ignore[arg-type]
+            config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -56,7 +56,8 @@ def test_strict_build_writes_every_page_and_keeps_entities_out_of_the_nav(
     nav = nav[: nav.index("</nav>")]
     assert "practices/pin-data/" not in nav
     assert "communities/mle/" not in nav
-    assert "ML Engineering" in home and "AI Ethics" in home
+    assert "ML Engineering" in home
+    assert "AI Ethics" in home
     assert "fonts.googleapis" not in home
 
 
@@ -124,8 +125,9 @@ def test_render_writes_plain_markdown_for_other_generators(
     assert (out / "assets/copkit/charts/radar.svg").is_file()
     again = tmp_path / "md2"
     assert copkit("render", str(fixture_repo), "--out", str(again)).returncode == 0
-    match, mismatch, errors = filecmp.cmpfiles(out, again, list(tree(out)), shallow=False)
-    assert mismatch == [] and errors == []
+    _match, mismatch, errors = filecmp.cmpfiles(out, again, list(tree(out)), shallow=False)
+    assert mismatch == []
+    assert errors == []
 
 
 def test_build_of_a_missing_folder_is_a_usage_error(tmp_path: Path, copkit: Copkit) -> None:

@@ -10,17 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib import rcParams  # noqa: E402
-from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+from matplotlib import rcParams
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 rcParams["svg.hashsalt"] = "copkit"
 rcParams["svg.fonttype"] = "none"
@@ -31,6 +31,7 @@ rcParams["axes.spines.right"] = False
 
 ACCENT = "#3f51b5"
 TARGET = "#e65100"
+LABELLED_POINTS = 80
 PALETTE = ("#3f51b5", "#00897b", "#f9a825", "#8e24aa", "#e53935", "#6d4c41")
 
 
@@ -41,7 +42,7 @@ def label(value: object) -> str:
 
 def _svg(figure: Figure) -> str:
     buffer = io.StringIO()
-    FigureCanvasSVG(figure).print_svg(buffer, metadata={"Date": None})
+    FigureCanvasSVG(figure).print_svg(buffer, metadata={"Date": None})  # type: ignore[no-untyped-call]
     return buffer.getvalue()
 
 
@@ -91,7 +92,7 @@ def _month_label(value: float, _position: int | None = None) -> str:
     return dt.date.fromordinal(round(value)).strftime("%Y-%m")
 
 
-def trend_chart(months: Sequence[str], series: dict[str, Sequence[float | None]]) -> str:
+def trend_chart(months: Sequence[str], series: Mapping[str, Sequence[float | None]]) -> str:
     """Health scores per month (0-100); unknown months are gaps, never zeros."""
     figure = Figure(figsize=(6.0, 2.6))
     axes = figure.add_subplot()
@@ -135,37 +136,34 @@ def radar_chart(rings: Sequence[str], sectors: Sequence[str], points: Sequence[R
     axes = figure.add_subplot(projection="polar")
     ring_count, sector_count = len(rings), max(len(sectors), 1)
     width = 2 * math.pi / sector_count
+    circle = [t / 90 * math.pi for t in range(181)]
     for ring_index in range(ring_count + 1):
-        axes.plot(
-            [t / 180 * math.pi for t in range(361)],
-            [ring_index] * 361,
-            color="#9e9e9e",
-            linewidth=0.6,
-        )
+        axes.plot(circle, [ring_index] * 181, color="#9e9e9e", linewidth=0.6)
     for sector_index in range(sector_count):
         angle = sector_index * width
         axes.plot([angle, angle], [0, ring_count], color="#9e9e9e", linewidth=0.6)
     cells: dict[tuple[int, int], list[RadarPoint]] = {}
     for point in points:
         cells.setdefault((point.ring, point.sector), []).append(point)
+    xs: list[float] = []
+    ys: list[float] = []
+    colors: list[str] = []
     for (ring_index, sector_index), members in sorted(cells.items()):
         count = len(members)
-        for position, point in enumerate(members):
-            # Spread dots over the cell: a spiral through the cell's angle and depth.
+        for position, _point in enumerate(members):
+            # Spread dots over the cell: through the cell's angle and depth, in order.
             fraction = (position + 0.5) / count
-            angle = sector_index * width + width * (0.1 + 0.8 * ((position * 0.618) % 1.0))
-            radius = ring_index + 0.15 + 0.7 * fraction
-            color = PALETTE[sector_index % len(PALETTE)]
-            axes.scatter([angle], [radius], s=90, color=color, zorder=3)
-            axes.annotate(
-                str(point.number),
-                (angle, radius),
-                ha="center",
-                va="center",
-                fontsize=6,
-                color="white",
-                zorder=4,
-            )
+            xs.append(sector_index * width + width * (0.1 + 0.8 * ((position * 0.618) % 1.0)))
+            ys.append(ring_index + 0.15 + 0.7 * fraction)
+            colors.append(PALETTE[sector_index % len(PALETTE)])
+    # One collection for every dot; numbers only while they stay legible and cheap
+    # (the table under the radar names every practice either way).
+    axes.scatter(xs, ys, s=90 if len(xs) <= LABELLED_POINTS else 25, c=colors, zorder=3)
+    if len(xs) <= LABELLED_POINTS:
+        ordered = [point for _, members in sorted(cells.items()) for point in members]
+        for x, y, point in zip(xs, ys, ordered, strict=True):
+            axes.text(x, y, str(point.number), ha="center", va="center", fontsize=6,
+                      color="white", zorder=4)  # fmt: skip
     axes.set_ylim(0, ring_count)
     axes.set_yticks([index + 0.5 for index in range(ring_count)], [label(r) for r in rings])
     axes.set_xticks(

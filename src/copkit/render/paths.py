@@ -65,4 +65,10 @@ def chart(kind: str, entity_id: str) -> str:
 
 def relative(target: str, page: str) -> str:
     """The link from ``page`` to ``target`` (both docs-relative, ``/`` separated)."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    # Both paths are docs-relative and normalised: no need for relpath's os.getcwd().
+    start = posixpath.dirname(page).split("/") if "/" in page else []
+    parts = target.split("/")
+    common = 0
+    while common < min(len(start), len(parts) - 1) and start[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + parts[common:])

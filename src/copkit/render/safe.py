@@ -26,7 +26,7 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 # Characters that mean something to Markdown, its extensions (attr_list `{: }`, tables
 # `|`, snippets `--8<--`, macros `{{ }}`, abbreviations, footnotes, emoji `:x:`) or HTML.
-_SPECIAL = "\\`*_{}[]()#+-.!|<>&\"'~=:^$%@;"
+_SPECIAL = "\\`*_{}[]()#!|<>&~=^$"
 _ESCAPES = {ord(char): f"&#{ord(char)};" for char in _SPECIAL}
 _WHITESPACE = re.compile(r"\s+")
 
@@ -86,12 +86,18 @@ def link(label: object, href: str | None) -> Markup:
     )
 
 
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    # One converter, reset between documents: building one costs more than converting.
+    return markdown.Markdown(extensions=_MARKDOWN_EXTENSIONS, output_format="html")
+
+
 @lru_cache(maxsize=4096)
 def prose(source: str | None) -> Markup:
     """Contributor Markdown rendered to sanitised HTML, as one raw HTML block."""
     if not source or not source.strip():
         return Markup("")
-    rendered = markdown.markdown(source, extensions=_MARKDOWN_EXTENSIONS, output_format="html")
+    rendered = _markdown().reset().convert(source)
     cleaned = nh3.clean(
         rendered,
         tags=_TAGS,

@@ -253,6 +253,7 @@ class _Renderer:
         self.site.stylesheets.append(f"{paths.ASSET_DIR}/copkit.css")
         self.site.scripts.append(f"{paths.ASSET_DIR}/catalog.js")
         self.metric_charts = charts.MetricCharts()
+        self.practice_links = _PracticeLinks(self.repo)
         self.render_home()
         for community in self.repo.communities.values():
             self.render_community(community)
@@ -261,9 +262,7 @@ class _Renderer:
             self.render_practice(practice)
         self.render_people()
         for asset in self.repo.assets.values():
-            self.emit(
-                "asset.md.j2", paths.asset(asset.id), asset.title, entity=True, asset=asset
-            )
+            self.emit("asset.md.j2", paths.asset(asset.id), asset.title, entity=True, asset=asset)
         self.render_knowledge()
         self.render_tags()
         self.render_radar()
@@ -392,7 +391,8 @@ class _Renderer:
                 if isinstance(entity, Practice):
                     entry["practices"].add(entity.id)
         contributors = sorted(
-            stats.values(), key=lambda e: (-len(e["shas"]), e["commit"].author_name, str(e["first"]))
+            stats.values(),
+            key=lambda e: (-len(e["shas"]), e["commit"].author_name, str(e["first"])),
         )
         owned: dict[str, list[str]] = defaultdict(list)
         for practice in self.repo.practices_of.get(community.id, []):
@@ -441,17 +441,12 @@ class _Renderer:
     def render_practice(self, practice: Practice) -> None:
         path = self.repo.path_of(practice)
         commits = list(reversed(self.commits_by_path().get(path, [])))
-        superseded_by_this = sorted(
-            p.id for p in self.repo.practices.values() if p.superseded_by == practice.id
+        index = self.practice_links
+        supersedes = sorted(set(practice.supersedes) | index.replaces.get(practice.id, set()))
+        replaced_by = practice.superseded_by or min(
+            index.replaced_by.get(practice.id, set()), default=None
         )
-        supersedes = sorted(set(practice.supersedes) | set(superseded_by_this))
-        replaced_by = practice.superseded_by or next(
-            (p.id for p in self.repo.practices.values() if practice.id in p.supersedes), None
-        )
-        assets = sorted(
-            (a for a in self.repo.assets.values() if practice.id in a.practices),
-            key=lambda a: a.id,
-        )
+        assets = sorted(index.assets.get(practice.id, []), key=lambda a: a.id)
         self.emit(
             "practice.md.j2",
             paths.practice(practice.id),
@@ -477,10 +472,7 @@ class _Renderer:
                 entity=True,
                 person=person,
                 communities=self.repo.memberships_of.get(person.id, []),
-                practices=sorted(
-                    (p for p in self.repo.practices.values() if person.id in p.owners),
-                    key=lambda p: p.id,
-                ),
+                practices=sorted(self.practice_links.owned.get(person.id, []), key=lambda p: p.id),
             )
         self.emit(
             "people.md.j2",
@@ -546,7 +538,9 @@ class _Renderer:
 
     def render_radar(self) -> None:
         radar = self.config.radar
-        ring_of = {status: index for index, ring in enumerate(radar.rings) for status in ring.statuses}
+        ring_of = {
+            status: index for index, ring in enumerate(radar.rings) for status in ring.statuses
+        }
         practices = sorted(
             (p for p in self.repo.practices.values() if p.status in ring_of),
             key=lambda p: (p.title.lower(), p.id),
@@ -586,7 +580,11 @@ class _Renderer:
         if radar.sectors == "community":
             used = Counter(p.community for p in practices)
             ordered = sorted(
-                used, key=lambda c: (self.repo.communities[c].name.lower() if c in self.repo.communities else c, c)
+                used,
+                key=lambda c: (
+                    self.repo.communities[c].name.lower() if c in self.repo.communities else c,
+                    c,
+                ),
             )
             keys = ordered[: radar.max_sectors]
             return [
@@ -635,12 +633,14 @@ class _Renderer:
             options = []
             model = getattr(rule, "Options", None)
             for name, info in (getattr(model, "model_fields", None) or {}).items():
-                default = None if info.is_required() else info.get_default(call_default_factory=True)
+                default = (
+                    None if info.is_required() else info.get_default(call_default_factory=True)
+                )
                 options.append(
                     {"name": name, "type": _type_name(info.annotation), "default": default,
                      "description": info.description or ""}
                 )  # fmt: skip
-            entry = {
+            entry: dict[str, Any] = {
                 "code": str(getattr(rule, "code", code)),
                 "name": str(getattr(rule, "name", code)),
                 "severity": str(getattr(rule, "default_severity", "")),
@@ -656,10 +656,32 @@ class _Renderer:
                 continue
             entry["path"] = path
             rules.append(entry)
-            self.emit("rule.md.j2", path, f"{entry['code']}: {entry['name']}", entity=True, rule=entry)
+            self.emit(
+                "rule.md.j2", path, f"{entry['code']}: {entry['name']}", entity=True, rule=entry
+            )
         self.emit(
             "rules.md.j2", paths.RULES, "Lint rules", rules=rules, available=self.rules is not None
         )
+
+
+class _PracticeLinks:
+    """Reverse links between practices, assets and owners, built once (not per page)."""
+
+    def __init__(self, repository: Repository) -> None:
+        self.replaces: dict[str, set[str]] = defaultdict(set)
+        self.replaced_by: dict[str, set[str]] = defaultdict(set)
+        self.assets: dict[str, list[KnowledgeAsset]] = defaultdict(list)
+        self.owned: dict[str, list[Practice]] = defaultdict(list)
+        for practice in repository.practices.values():
+            if practice.superseded_by is not None:
+                self.replaces[practice.superseded_by].add(practice.id)
+            for old in practice.supersedes:
+                self.replaced_by[old].add(practice.id)
+            for owner in practice.owners:
+                self.owned[owner].append(practice)
+        for asset in repository.assets.values():
+            for practice_id in asset.practices:
+                self.assets[practice_id].append(asset)
 
 
 def _num(value: object) -> float | None:

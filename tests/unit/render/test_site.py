@@ -216,10 +216,12 @@ def test_metric_chart_is_a_static_svg_asset_linked_from_the_community_page(
 ) -> None:
     site = render(loaded)
     svg = site.assets["assets/copkit/charts/metric-lead-time.svg"].decode()
-    assert svg.startswith("<?xml") and "<script" not in svg
-    assert "](../../assets/copkit/charts/metric-lead-time.svg)" in site.pages[
-        "communities/mle/index.md"
-    ]
+    assert svg.startswith("<?xml")
+    assert "<script" not in svg
+    assert (
+        "](../../assets/copkit/charts/metric-lead-time.svg)"
+        in site.pages["communities/mle/index.md"]
+    )
 
 
 def test_rendering_twice_gives_identical_pages_and_assets(
@@ -256,7 +258,9 @@ def test_a_page_is_generated_per_lint_rule_from_the_registry(
     assert "<em>spreads</em>" in page
     assert "&#124;" in page  # the summary's pipe cannot split the index table
     assert "{" not in page.split("## Examples")[1]
-    assert "| [COP201](cop201.md) | review-approvals | error |" in plain(site.pages["rules/index.md"])
+    assert "| [COP201](cop201.md) | review-approvals | error |" in plain(
+        site.pages["rules/index.md"]
+    )
     assert "not installed" in render(loaded).pages["rules/index.md"]
 
 
