@@ -466,6 +466,48 @@ def network(path: Path | None, output_format: str) -> None:
     sys.exit(command.run(path, output_format=output_format))
 
 
+@cli.command()
+@PATH_ARGUMENT
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to build the site into (default: site_dir of site/mkdocs.yml).",
+)
+@click.option("--strict", is_flag=True, help="Stop on invalid data and on any MkDocs warning.")
+def build(path: Path | None, site_dir: Path | None, strict: bool) -> None:
+    """Build the knowledge site of the repository at PATH with MkDocs, atomically."""
+    from copkit.commands import build as command
+
+    sys.exit(command.run(path, site_dir, strict=strict))
+
+
+@cli.command()
+@PATH_ARGUMENT
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
+@click.option("--strict", is_flag=True, help="Stop on invalid data and on any MkDocs warning.")
+def serve(path: Path | None, dev_addr: str, strict: bool) -> None:
+    """Serve the knowledge site locally; it rebuilds when a YAML file changes."""
+    from copkit.commands import serve as command
+
+    sys.exit(command.run(path, dev_addr, strict=strict))
+
+
+@cli.command()
+@PATH_ARGUMENT
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder to write the Markdown pages and assets to (replaced).",
+)
+def render(path: Path | None, out: Path) -> None:
+    """Write the site's pages as plain Markdown, for any static-site generator."""
+    from copkit.commands import render as command
+
+    sys.exit(command.run(path, out))
+
+
 def main() -> None:
     """Entry point: run the CLI and turn expected failures into one-line messages."""
     from copkit.loader import UsageError

@@ -1,0 +1,136 @@
+"""``copkit build`` / ``render``: real strict MkDocs builds of a real git repository."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from subprocess import CompletedProcess
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+from tests.sitefixture import build_fixture_repo
+
+Copkit = Callable[..., CompletedProcess[str]]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def fixture_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_fixture_repo(tmp_path_factory.mktemp("build") / "repo")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_strict_build_writes_every_page_and_keeps_entities_out_of_the_nav(
+    fixture_repo: Path, tmp_path: Path, copkit: Copkit
+) -> None:
+    out = tmp_path / "public"
+    result = copkit("build", str(fixture_repo), "-d", str(out), "--strict")
+    assert result.returncode == 0, result.stderr
+    for page in [
+        "index.html",
+        "communities/mle/index.html",
+        "communities/mle/contributors/index.html",
+        "practices/index.html",
+        "practices/pin-data/index.html",
+        "people/ada/index.html",
+        "radar/index.html",
+        "changelog/index.html",
+        "tags/mlops/index.html",
+        "assets/copkit/charts/metric-lead-time.svg",
+        "assets/copkit/catalog.js",
+        "search/search_index.json",
+    ]:
+        assert (out / page).is_file(), page
+    home = (out / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "practices/pin-data/" not in nav
+    assert "communities/mle/" not in nav
+    assert "ML Engineering" in home
+    assert "AI Ethics" in home
+    assert "fonts.googleapis" not in home
+
+
+def test_building_the_same_commit_twice_gives_byte_identical_files(
+    fixture_repo: Path, tmp_path: Path, copkit: Copkit
+) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert copkit("build", str(fixture_repo), "-d", str(first)).returncode == 0
+    assert copkit("build", str(fixture_repo), "-d", str(second)).returncode == 0
+    one, two = tree(first), tree(second)
+    assert one.keys() == two.keys()
+    different = [path for path in one if one[path] != two[path]]
+    assert different == []
+    assert "sitemap.xml.gz" in one
+
+
+def test_invalid_data_stops_a_strict_build_with_validate_messages_and_keeps_the_old_site(
+    fixture_repo: Path, tmp_path: Path, copkit: Copkit
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(fixture_repo, repo)
+    out = tmp_path / "public"
+    assert copkit("build", str(repo), "-d", str(out), "--strict").returncode == 0
+    before = tree(out)
+    practice = repo / "communities/mle/practices/pin-data.yaml"
+    practice.write_text(
+        practice.read_text(encoding="utf-8").replace("status: adopted", "status: shipped"),
+        encoding="utf-8",
+    )
+    validate = copkit("validate", str(repo))
+    build = copkit("build", str(repo), "-d", str(out), "--strict")
+    assert build.returncode == 1
+    messages = validate.stdout.splitlines()
+    assert any(m.startswith("communities/mle/practices/pin-data.yaml:") for m in messages)
+    for message in messages:
+        assert message in build.stderr
+    assert "Traceback" not in build.stderr
+    assert tree(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".public")] == []
+
+
+def test_the_projects_own_site_configuration_builds_strict(
+    fixture_repo: Path, tmp_path: Path, copkit: Copkit
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(fixture_repo, repo)
+    shutil.copytree(REPO_ROOT / "site", repo / "site", ignore=shutil.ignore_patterns("build"))
+    result = copkit("build", str(repo), "--strict")
+    assert result.returncode == 0, result.stderr
+    built = repo / "site" / "build"
+    about = (built / "about/index.html").read_text(encoding="utf-8")
+    assert "About this site" in about
+    assert (built / "guide/site/index.html").is_file()
+    assert (built / "practices/pin-data/index.html").is_file()
+
+
+def test_render_writes_plain_markdown_for_other_generators(
+    fixture_repo: Path, tmp_path: Path, copkit: Copkit
+) -> None:
+    out = tmp_path / "md"
+    result = copkit("render", str(fixture_repo), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    page = (out / "practices/pin-data.md").read_text(encoding="utf-8")
+    assert page.startswith("# Pin training data\n")
+    assert (out / "assets/copkit/charts/radar.svg").is_file()
+    again = tmp_path / "md2"
+    assert copkit("render", str(fixture_repo), "--out", str(again)).returncode == 0
+    _match, mismatch, errors = filecmp.cmpfiles(out, again, list(tree(out)), shallow=False)
+    assert mismatch == []
+    assert errors == []
+
+
+def test_build_of_a_missing_folder_is_a_usage_error(tmp_path: Path, copkit: Copkit) -> None:
+    result = copkit("build", str(tmp_path / "nowhere"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
