@@ -53,7 +53,7 @@ def combine_measures(spec: DimensionSpec, measures: Sequence[Measure], weight: f
     known = [m for m in measures if m.score is not None]
     if not known:
         explanation = f"Unknown: none of its {len(measures)} measures could be computed."
-        return Dimension(spec.name, None, weight, explanation, tuple(measures))
+        return Dimension(spec.name, None, weight, explanation, tuple(measures), spec.title)
     score = rounded(sum(m.score for m in known if m.score is not None) / len(known))
     if len(known) == len(measures):
         explanation = f"Mean of its {len(measures)} measures."
@@ -63,7 +63,7 @@ def combine_measures(spec: DimensionSpec, measures: Sequence[Measure], weight: f
             f"Mean of the {len(known)} known measures of {len(measures)}; "
             f"unknown and left out: {left_out}."
         )
-    return Dimension(spec.name, score, weight, explanation, tuple(measures))
+    return Dimension(spec.name, score, weight, explanation, tuple(measures), spec.title)
 
 
 def overall(dimensions: dict[str, Dimension]) -> tuple[float | None, str | None]:

@@ -56,6 +56,8 @@ class Dimension:
     weight: float
     explanation: str
     measures: tuple[Measure, ...]
+    title: str = ""
+    """How readers see the name, e.g. ``Knowledge flow`` for ``knowledge_flow``."""
 
     def measure(self, measure_id: str) -> Measure:
         for measure in self.measures:
@@ -66,6 +68,7 @@ class Dimension:
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
+            "title": self.title or self.name,
             "score": self.score,
             "weight": self.weight,
             "explanation": self.explanation,
