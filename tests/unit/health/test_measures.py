@@ -221,7 +221,8 @@ def test_to_dict_follows_the_documented_contract(report: HealthReport) -> None:
     }  # fmt: skip
     assert list(health["dimensions"]) == ["vitality", "knowledge_flow", "leadership", "impact"]
     dimension = health["dimensions"]["leadership"]
-    assert set(dimension) == {"name", "score", "weight", "explanation", "measures"}
+    assert set(dimension) == {"name", "title", "score", "weight", "explanation", "measures"}
+    assert dimension["title"] == "Leadership and sustainability"
     assert dimension["weight"] == 0.2
     assert set(dimension["measures"][0]) == {
         "id", "name", "score", "value", "explanation", "unknown_reason"
