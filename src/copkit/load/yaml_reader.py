@@ -79,14 +79,6 @@ class StrictConstructor(SafeConstructor):
     """Builds only text, numbers, booleans, null, lists and mappings."""
 
     yaml_constructors: ClassVar[dict[Any, Any]] = {}  # PyYAML's registry protocol
-    alias_hits = 0
-
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:
-            # A node built before is reached again: an alias. Counted so that the
-            # expansion check runs only for documents that use aliases at all.
-            self.alias_hits += 1
-        return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[str, Any]:  # type: ignore[override]
         if not isinstance(node, MappingNode):
@@ -191,7 +183,9 @@ def parse(text: str, *, max_nodes: int) -> Any:
         raise _reader_problem(error, text) from None
     try:
         data = loader.get_single_data()
-        if loader.alias_hits:
+        # An alias is written `*name`; a document without `*` cannot have one, so the
+        # expansion check (a walk over every value) runs only where it could matter.
+        if "*" in text:
             _check_expansion(data, max_nodes)
         return data
     except YamlProblem:
