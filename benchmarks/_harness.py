@@ -19,10 +19,12 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 """The copkit checkout these benchmarks belong to."""
+K = TypeVar("K")
+
 DEFAULT_CACHE = REPO_ROOT / "benchmarks" / "out" / "orgs"
 """Where generated organisations are kept between runs (ignored by git)."""
 
@@ -146,21 +148,21 @@ def combine(runs: Sequence[Run]) -> Run:
 
 
 def best_of(
-    commands: dict[str, Callable[[], Run]], repeat: int, *, check: bool = True
-) -> dict[str, Measurement]:
+    commands: dict[K, Callable[[], Run]], repeat: int, *, check: bool = True
+) -> dict[K, Measurement]:
     """Run each command ``repeat`` times, interleaved (a, b, c, a, b, c, ...), so that a
     busy moment on the machine hurts every command alike; keep every run."""
-    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    runs: dict[K, list[Run]] = {key: [] for key in commands}
     for _ in range(repeat):
-        for name, command in commands.items():
+        for key, command in commands.items():
             run = command()
             if check and run.returncode != 0:
                 raise RuntimeError(
-                    f"{name} exited with {run.returncode}; a failing run is not a benchmark "
+                    f"{key} exited with {run.returncode}; a failing run is not a benchmark "
                     "(set COPKIT_BENCH_VERBOSE=1 to see its error output)"
                 )
-            runs[name].append(run)
-    return {name: Measurement(name, tuple(found)) for name, found in runs.items()}
+            runs[key].append(run)
+    return {key: Measurement(str(key), tuple(found)) for key, found in runs.items()}
 
 
 def copkit_env() -> dict[str, str]:
