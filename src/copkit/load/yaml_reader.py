@@ -18,6 +18,7 @@ with line and column on demand, only when a problem must be located.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -75,6 +76,10 @@ StrictResolver.add_implicit_resolver(
 )
 
 
+_INTERN_MAX = 80
+"""Longest text interned: ids are at most 80 characters; prose is rarely repeated."""
+
+
 class StrictConstructor(SafeConstructor):
     """Builds only text, numbers, booleans, null, lists and mappings."""
 
@@ -115,6 +120,12 @@ class StrictConstructor(SafeConstructor):
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
+    def construct_yaml_str(self, node: Node) -> str:
+        value: str = self.construct_scalar(node)  # type: ignore[arg-type]
+        # Keys, ids and enum words recur across a repository (``person`` and each person's
+        # id hundreds of times); one shared string each instead of one per occurrence.
+        return sys.intern(value) if len(value) <= _INTERN_MAX else value
+
     def construct_unknown(self, node: Node) -> Any:
         raise _problem_at(
             node,
@@ -129,7 +140,7 @@ for _tag, _method in (
     ("tag:yaml.org,2002:bool", SafeConstructor.construct_yaml_bool),
     ("tag:yaml.org,2002:int", SafeConstructor.construct_yaml_int),
     ("tag:yaml.org,2002:float", SafeConstructor.construct_yaml_float),
-    ("tag:yaml.org,2002:str", SafeConstructor.construct_yaml_str),
+    ("tag:yaml.org,2002:str", StrictConstructor.construct_yaml_str),
     ("tag:yaml.org,2002:seq", SafeConstructor.construct_yaml_seq),
     ("tag:yaml.org,2002:map", SafeConstructor.construct_yaml_map),
     (None, StrictConstructor.construct_unknown),

@@ -1,0 +1,1 @@
+"""copkit benchmarks: a synthetic organisation generator and timed whole-process runs."""
