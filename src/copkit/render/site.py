@@ -220,6 +220,12 @@ class _Renderer:
     def skills(self, ids: Iterable[str]) -> Markup:
         return Markup(", ").join(self.skill(skill_id) for skill_id in ids)
 
+    def topics(self, skills: Iterable[str], tags: Iterable[str]) -> Markup:
+        """Skill and tag labels as text, each label once (a skill and a tag may share one)."""
+        labels = [self.repo.skills.get(s, s) for s in skills]
+        labels += [self.repo.tags.get(t, t) for t in tags]
+        return safe.text(", ".join(dict.fromkeys(labels)))
+
     def practices(self, ids: Iterable[str]) -> Markup:
         return Markup(", ").join(self.practice(practice_id) for practice_id in ids)
 
@@ -567,16 +573,12 @@ class _Renderer:
             for skill_id in profile.get("mentors") or []:
                 mentoring[str(skill_id)].append(person_id)
         for page in pages:
-            levels: dict[str, list[Mapping[str, Any]]] = {}
-            for holder in page.get("holders") or []:
-                levels.setdefault(str(holder["level"]), []).append(holder)
             self.emit(
                 "skill.md.j2",
                 paths.skill(str(page["skill"])),
                 f"Who to ask: {page['label']}",
                 entity=True,
                 skill=page,
-                levels=levels,
                 mentors=mentoring.get(str(page["skill"]), []),
                 index=paths.SKILLS,
             )
