@@ -40,6 +40,8 @@ class CopkitPluginConfig(base.Config):  # type: ignore[no-untyped-call]
     """Stop on invalid data even when MkDocs itself is not strict."""
     history = c.Type(bool, default=True)
     """Read git history (practice histories, contributors, changelog, health)."""
+    network = c.Type(bool, default=True)
+    """Analyse the expertise network (skill pages, community gaps, the network page)."""
 
 
 class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-call]
@@ -95,7 +97,7 @@ class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-c
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         from copkit.render import render_site
-        from copkit.render.inputs import lint_rules, score
+        from copkit.render.inputs import lint_rules, network, score
         from copkit.render.site import history_date
 
         assert self.loaded is not None
@@ -107,6 +109,7 @@ class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-c
             health=score(repository, self.history, as_of),
             rules=lint_rules(),
             as_of=as_of,
+            network=network(repository, self.history) if self.config.network else None,
         )
         for path, markdown in self.rendered.pages.items():
             if files.get_file_from_path(path) is not None:

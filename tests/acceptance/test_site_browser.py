@@ -137,6 +137,43 @@ def test_home_lists_communities_and_a_click_reaches_a_community_page(
     assert watched.foreign == []
 
 
+def test_a_click_from_a_person_reaches_who_to_ask_for_their_skill(
+    watched: Watched, site_url: str
+) -> None:
+    page = watched.page
+    page.goto(site_url + "people/")
+    page.locator("article").get_by_role("link", name="Ada Lovelace").first.click()
+    page.wait_for_url("**/people/ada/")
+    page.locator("article table").get_by_role("link", name="Python").click()
+    page.wait_for_url("**/skills/python/")
+    content = page.locator("article")
+    assert page.locator("h1").first.inner_text() == "Who to ask: Python"
+    holders = content.locator("table tbody tr")
+    assert holders.count() == 1
+    assert holders.first.locator("td").nth(0).inner_text() == "Ada Lovelace"
+    assert holders.first.locator("td").nth(1).inner_text() == "expert"
+    # Bob wants to learn python: the learners list links to him.
+    content.get_by_role("link", name="Bob Byte").first.click()
+    page.wait_for_url("**/people/bob/")
+    assert watched.errors == []
+    assert watched.foreign == []
+
+
+def test_home_links_the_network_page_which_names_the_brokers(
+    watched: Watched, site_url: str
+) -> None:
+    page = watched.page
+    page.goto(site_url)
+    page.locator("article").get_by_role("link", name="how the communities connect").click()
+    page.wait_for_url("**/network/")
+    brokers = page.locator("article table").first.locator("tbody tr")
+    # Ada and Cy both belong to ML Engineering and AI Ethics: each carries half of every
+    # path between the two, so they tie and are listed by id.
+    names = [row.locator("td").first.inner_text() for row in brokers.all()]
+    assert names == ["Ada Lovelace", "Cy Chen"]
+    assert watched.errors == []
+
+
 def test_search_for_a_practice_title_finds_it(watched: Watched, site_url: str) -> None:
     page = watched.page
     page.goto(site_url)
@@ -180,6 +217,9 @@ def test_catalog_filters_by_status_and_tag(watched: Watched, site_url: str) -> N
         "radar/",
         "changelog/",
         "tags/",
+        "network/",
+        "skills/",
+        "skills/python/",
     ],
 )
 def test_xss_corpus_executes_nothing(watched: Watched, site_url: str, path: str) -> None:

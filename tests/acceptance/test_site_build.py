@@ -46,6 +46,9 @@ def test_strict_build_writes_every_page_and_keeps_entities_out_of_the_nav(
         "radar/index.html",
         "changelog/index.html",
         "tags/mlops/index.html",
+        "skills/index.html",
+        "skills/python/index.html",
+        "network/index.html",
         "assets/copkit/charts/metric-lead-time.svg",
         "assets/copkit/catalog.js",
         "search/search_index.json",
@@ -56,6 +59,8 @@ def test_strict_build_writes_every_page_and_keeps_entities_out_of_the_nav(
     nav = nav[: nav.index("</nav>")]
     assert "practices/pin-data/" not in nav
     assert "communities/mle/" not in nav
+    assert "skills/python/" not in nav
+    assert 'href="network/"' in nav
     assert "ML Engineering" in home
     assert "AI Ethics" in home
     assert "fonts.googleapis" not in home
@@ -112,6 +117,31 @@ def test_the_projects_own_site_configuration_builds_strict(
     assert "About this site" in about
     assert (built / "guide/site/index.html").is_file()
     assert (built / "practices/pin-data/index.html").is_file()
+    nav = about[about.index('class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert 'href="../network/"' in nav
+    assert 'href="../skills/"' in nav
+    assert "skills/python/" not in nav
+
+
+def test_the_network_option_turns_the_analysis_off(
+    fixture_repo: Path, tmp_path: Path, copkit: Copkit
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(fixture_repo, repo)
+    (repo / "site" / "docs").mkdir(parents=True)
+    (repo / "site" / "mkdocs.yml").write_text(
+        "site_name: No network\ndocs_dir: docs\ntheme:\n  name: material\n  font: false\n"
+        "plugins:\n  - search\n  - copkit:\n      network: false\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "public"
+    result = copkit("build", str(repo), "-d", str(out), "--strict")
+    assert result.returncode == 0, result.stderr
+    assert not (out / "skills/python/index.html").exists()
+    assert "network not computed" in (out / "network/index.html").read_text(encoding="utf-8")
+    ada = (out / "people/ada/index.html").read_text(encoding="utf-8")
+    assert "skills/python/" not in ada
 
 
 def test_render_writes_plain_markdown_for_other_generators(

@@ -12,7 +12,7 @@ from copkit.commands.build import swap_into
 from copkit.history import email_index, read_history
 from copkit.loader import load_repository
 from copkit.render import render_site
-from copkit.render.inputs import lint_rules, score
+from copkit.render.inputs import lint_rules, network, score
 from copkit.render.site import history_date
 from copkit.reporting.text import report, summary
 
@@ -34,6 +34,7 @@ def run(path: Path | None, out: Path) -> int:
         health=score(repository, history, as_of),
         rules=lint_rules(),
         as_of=as_of,
+        network=network(repository, history),
     )
     target = out.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)

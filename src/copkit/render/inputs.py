@@ -1,8 +1,8 @@
-"""What the renderer reads besides the repository: health scores and lint rules.
+"""What the renderer reads besides the repository: health, lint rules, the network.
 
-Both come from other parts of copkit (the scorer and the linter) and are imported
-lazily, so the site builds, saying "health not computed" or leaving out rule pages,
-wherever those parts are not installed.
+They come from other parts of copkit (the scorer, the linter and the expertise network)
+and are imported lazily, so the site builds, saying "health not computed" or leaving
+out rule pages, wherever those parts are not installed.
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ from typing import Any
 
 from copkit.history import History
 from copkit.repository import Repository
+
+GAP_MIN_HOLDERS = 2
+"""A skill a community needs is a gap when fewer members than this hold it."""
 
 
 def score(repository: Repository, history: History | None, as_of: dt.date) -> dict[str, Any] | None:
@@ -36,3 +39,30 @@ def lint_rules() -> dict[str, type] | None:
         return None
     registry = getattr(module, "RULES", None)
     return dict(registry) if registry else None
+
+
+def network(repository: Repository, history: History | None) -> dict[str, Any] | None:
+    """The expertise network as plain dicts, or None without the network package.
+
+    The graph is built once from the loaded repository and the history already read (no
+    file or git is read again); ``history=None`` builds it without authorship. Keys:
+    ``people`` and ``skills`` (the directory), ``gaps`` and ``report`` (``copkit gaps``
+    and ``copkit network`` JSON).
+    """
+    try:
+        graph_module = importlib.import_module("copkit.network.graph")
+        directory = importlib.import_module("copkit.network.directory")
+        gaps = importlib.import_module("copkit.network.gaps")
+        report = importlib.import_module("copkit.network.report")
+    except ImportError:
+        return None
+    if history is None:
+        history = History(available=False, reason="history was not read for this build")
+    graph = graph_module.build_graph(repository, history)
+    return {
+        "people": [profile.to_dict() for profile in directory.people_directory(graph)],
+        "skills": [page.to_dict() for page in directory.skill_directory(graph)],
+        "gaps": gaps.find_gaps(graph, min_holders=GAP_MIN_HOLDERS).to_dict(),
+        "report": report.network_report(graph).to_dict(),
+        "history": dict(graph.graph.get("history") or {}),
+    }

@@ -16,6 +16,8 @@ CHANGELOG = "changelog.md"
 TAGS = "tags/index.md"
 RULES = "rules/index.md"
 KNOWLEDGE = "knowledge/index.md"
+SKILLS = "skills/index.md"
+NETWORK = "network.md"
 ASSET_DIR = "assets/copkit"
 CHART_DIR = f"{ASSET_DIR}/charts"
 
@@ -45,6 +47,10 @@ def practice(practice_id: str) -> str:
 
 def person(person_id: str) -> str:
     return f"people/{segment(person_id)}.md"
+
+
+def skill(skill_id: str) -> str:
+    return f"skills/{segment(skill_id)}.md"
 
 
 def tag(tag_id: str) -> str:

@@ -102,19 +102,22 @@ def render_site(
     config: SiteConfig | None = None,
     as_of: dt.date | None = None,
     templates: Path | None = None,
+    network: Mapping[str, Any] | None = None,
 ) -> RenderedSite:
     """Render every page of the site for ``repository``.
 
     ``history`` gives practice histories, contributors and the changelog; ``health`` is
     the scorer's ``to_dict()`` output (None: health not computed); ``rules`` is the lint
-    rule registry (None: no rule pages). ``as_of`` anchors the changelog window
+    rule registry (None: no rule pages). ``network`` is the expertise network as
+    :func:`copkit.render.inputs.network` gives it (None: no skill pages, gaps or network
+    analysis, "network not computed"). ``as_of`` anchors the changelog window
     (default: the newest commit's day). ``templates`` overrides shipped templates; by
     default the folder named by ``config.templates`` under the repository root.
     """
     config = config or repository.config.site
     if templates is None:
         templates = _inside(repository.root, config.templates)
-    return _Renderer(repository, history, health, rules, config, as_of, templates).render()
+    return _Renderer(repository, history, health, rules, config, as_of, templates, network).render()
 
 
 def _inside(root: Path, relative: str) -> Path | None:
@@ -141,8 +144,20 @@ class _Renderer:
         config: SiteConfig,
         as_of: dt.date | None,
         templates: Path | None,
+        network: Mapping[str, Any] | None = None,
     ) -> None:
         self.repo = repository
+        self.network = network
+        self.skill_pages: dict[str, Mapping[str, Any]] = {}
+        self.profiles: dict[str, Mapping[str, Any]] = {}
+        if network is not None:
+            for page in network.get("skills") or []:
+                try:
+                    paths.skill(str(page["skill"]))
+                except paths.UnsafePathError:
+                    continue
+                self.skill_pages[str(page["skill"])] = page
+            self.profiles = {str(p["person"]): p for p in network.get("people") or []}
         self.history = history
         self.health = health
         self.rules = rules
@@ -196,7 +211,26 @@ class _Renderer:
         return Markup(", ").join(self.tag(tag_id) for tag_id in ids)
 
     def skill(self, skill_id: str) -> Markup:
-        return safe.text(self.repo.skills.get(skill_id, skill_id))
+        """A skill's label, linked to its "who to ask" page when it has one."""
+        label = self.repo.skills.get(skill_id, skill_id)
+        if skill_id in self.skill_pages:
+            return self.link(paths.skill(skill_id), label)
+        return safe.text(label)
+
+    def skills(self, ids: Iterable[str]) -> Markup:
+        return Markup(", ").join(self.skill(skill_id) for skill_id in ids)
+
+    def topics(self, skills: Iterable[str], tags: Iterable[str]) -> Markup:
+        """Skill and tag labels as text, each label once (a skill and a tag may share one)."""
+        labels = [self.repo.skills.get(s, s) for s in skills]
+        labels += [self.repo.tags.get(t, t) for t in tags]
+        return safe.text(", ".join(dict.fromkeys(labels)))
+
+    def practices(self, ids: Iterable[str]) -> Markup:
+        return Markup(", ").join(self.practice(practice_id) for practice_id in ids)
+
+    def communities(self, ids: Iterable[str]) -> Markup:
+        return Markup(", ").join(self.community(community_id) for community_id in ids)
 
     def entity(self, entity: Entity) -> Markup:
         if isinstance(entity, Practice):
@@ -261,6 +295,8 @@ class _Renderer:
         for practice in self.repo.practices.values():
             self.render_practice(practice)
         self.render_people()
+        self.render_skills()
+        self.render_network()
         for asset in self.repo.assets.values():
             self.emit("asset.md.j2", paths.asset(asset.id), asset.title, entity=True, asset=asset)
         self.render_knowledge()
@@ -335,8 +371,25 @@ class _Renderer:
             health_reason=self.health_reason(),
             trend_chart=trend_chart,
             contributors_page=paths.contributors(community.id),
+            gaps=self.community_gaps(community.id),
         )
         self.render_contributors(community)
+
+    def community_gaps(self, community_id: str) -> dict[str, Any] | None:
+        """The community's gaps and single-holder skills it needs (None: not computed)."""
+        if self.network is None:
+            return None
+        report = self.network.get("gaps") or {}
+        gaps: list[Mapping[str, Any]] = []
+        for item in report.get("communities") or []:
+            if item.get("community") == community_id:
+                gaps = list(item.get("gaps") or [])
+        at_risk = [
+            item
+            for item in report.get("single_holders") or []
+            if community_id in (item.get("needed_by") or [])
+        ]
+        return {"min_holders": report.get("min_holders"), "gaps": gaps, "at_risk": at_risk}
 
     def health_reason(self) -> str | None:
         if self.health is None:
@@ -473,6 +526,7 @@ class _Renderer:
                 person=person,
                 communities=self.repo.memberships_of.get(person.id, []),
                 practices=sorted(self.practice_links.owned.get(person.id, []), key=lambda p: p.id),
+                profile=self.profiles.get(person.id),
             )
         self.emit(
             "people.md.j2",
@@ -480,6 +534,8 @@ class _Renderer:
             "People",
             people=people,
             memberships=self.repo.memberships_of,
+            profiles=self.profiles,
+            skills_index=paths.SKILLS,
         )
         experts: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         mentors: dict[str, list[str]] = defaultdict(list)
@@ -501,6 +557,43 @@ class _Renderer:
             experts={k: sorted(v) for k, v in experts.items()},
             mentors=mentors,
             learners=learners,
+            skills_index=paths.SKILLS,
+        )
+
+    def render_skills(self) -> None:
+        """One "who to ask" page per skill (only with the network), and their index."""
+        if self.network is None:
+            self.emit("skills.md.j2", paths.SKILLS, "Who to ask", skills=[], computed=False)
+            return
+        pages = sorted(
+            self.skill_pages.values(), key=lambda p: (str(p["label"]).lower(), str(p["skill"]))
+        )
+        mentoring: dict[str, list[str]] = defaultdict(list)
+        for person_id, profile in sorted(self.profiles.items()):
+            for skill_id in profile.get("mentors") or []:
+                mentoring[str(skill_id)].append(person_id)
+        for page in pages:
+            self.emit(
+                "skill.md.j2",
+                paths.skill(str(page["skill"])),
+                f"Who to ask: {page['label']}",
+                entity=True,
+                skill=page,
+                mentors=mentoring.get(str(page["skill"]), []),
+                index=paths.SKILLS,
+            )
+        self.emit("skills.md.j2", paths.SKILLS, "Who to ask", skills=pages, computed=True)
+
+    def render_network(self) -> None:
+        report = None if self.network is None else self.network.get("report")
+        history = {} if self.network is None else self.network.get("history") or {}
+        self.emit(
+            "network.md.j2",
+            paths.NETWORK,
+            "Network",
+            report=report,
+            history=history,
+            skills_index=paths.SKILLS,
         )
 
     def render_knowledge(self) -> None:
