@@ -508,6 +508,40 @@ def render(path: Path | None, out: Path) -> None:
     sys.exit(command.run(path, out))
 
 
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--title",
+    default="Communities of practice",
+    show_default=True,
+    help="The knowledge site's title.",
+)
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date to use instead of today.")
+@click.option("--force", is_flag=True, help="Overwrite files that exist.")
+@click.option(
+    "--git/--no-git",
+    default=None,
+    help="Run `git init` in DIRECTORY (default: when it is not inside a git work tree).",
+)
+def init(
+    directory: Path, title: str, today: dt.datetime | None, force: bool, git: bool | None
+) -> None:
+    """Create a community repository in DIRECTORY that passes `copkit check` at once.
+
+    It holds copkit.yaml, an example community (taxonomy, two people, charter, an adopted
+    practice, a metric), JSON Schemas, the site, GitHub workflows, pull-request and issue
+    templates, a pre-commit config and a README. Existing files are left alone (exit 2)
+    unless --force is given.
+    """
+    from copkit.commands import init as command
+
+    sys.exit(
+        command.run(
+            directory, title=title, today=today.date() if today else None, force=force, git=git
+        )
+    )
+
+
 def main() -> None:
     """Entry point: run the CLI and turn expected failures into one-line messages."""
     from copkit.loader import UsageError
