@@ -115,7 +115,7 @@ def test_the_projects_own_site_configuration_builds_strict(
     built = repo / "site" / "build"
     about = (built / "about/index.html").read_text(encoding="utf-8")
     assert "About this site" in about
-    assert (built / "guide/site/index.html").is_file()
+    assert (built / "guides/site/index.html").is_file()
     assert (built / "practices/pin-data/index.html").is_file()
     nav = about[about.index('class="md-nav md-nav--primary"') :]
     nav = nav[: nav.index("</nav>")]
