@@ -6,18 +6,55 @@ import datetime as dt
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from copkit import __version__
 
 FORMATS = click.Choice(["text", "json"])
+F = TypeVar("F", bound=Callable[..., Any])
 PATH_ARGUMENT = click.argument(
     "path",
     required=False,
     type=click.Path(path_type=Path, file_okay=False),
 )
+
+
+_RULE_OPTIONS = (
+    click.option(
+        "--fail-on",
+        type=click.Choice(["error", "warning", "info"]),
+        default="error",
+        show_default=True,
+        help="Exit 1 when a finding is at least this severe.",
+    ),
+    click.option("--base", metavar="REF", help="Pull-request mode: compare with the merge base."),
+    click.option("--changed-only", is_flag=True, help="With --base: report only changed files."),
+    click.option(
+        "--select", multiple=True, metavar="CODES", help="Rules to run (codes, prefixes)."
+    ),
+    click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run."),
+    click.option(
+        "--today",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        help="Judge dates as of this day (YYYY-MM-DD), for reproducible runs.",
+    ),
+    click.option(
+        "--output",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Write the report to this file instead of standard output.",
+    ),
+)
+
+
+def rule_options(command: F) -> F:
+    """The options ``lint`` and ``check`` share, in one place."""
+    for option in reversed(_RULE_OPTIONS):
+        command = option(command)
+    return command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,27 +101,7 @@ def schema(out: Path, check: bool) -> None:
     default="text",
     show_default=True,
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding is at least this severe.",
-)
-@click.option("--base", metavar="REF", help="Pull-request mode: compare with the merge base.")
-@click.option("--changed-only", is_flag=True, help="With --base: report only changed files.")
-@click.option("--select", multiple=True, metavar="CODES", help="Rules to run (codes, prefixes).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run.")
-@click.option(
-    "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Judge dates as of this day (YYYY-MM-DD), for reproducible runs.",
-)
-@click.option(
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to this file instead of standard output.",
-)
+@rule_options
 def lint(
     path: Path | None,
     output_format: str,
@@ -340,28 +357,12 @@ def report(path: Path | None, from_ref: str, to_ref: str, output_format: str) ->
     default=None,
     help="Output format (default: text; github when GITHUB_ACTIONS is set).",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    default="error",
-    show_default=True,
-    help="Lowest finding severity that fails the check.",
-)
+@rule_options
 @click.option(
     "--fail-under",
     type=click.FloatRange(0, 100),
     metavar="N",
     help="Also fail when a community's health score is below N.",
-)
-@click.option("--base", metavar="REF", help="Pull-request mode: compare with the merge base.")
-@click.option("--changed-only", is_flag=True, help="With --base: report only changed files.")
-@click.option("--select", multiple=True, metavar="CODES", help="Rules to run (codes, prefixes).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run.")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE", help="Day to check as.")
-@click.option(
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to this file instead of standard output.",
 )
 @click.option(
     "--exit-zero",
