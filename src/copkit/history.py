@@ -16,6 +16,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from copkit.repository import Repository
 
 RECORD = "\x1e"
 FIELD = "\x1f"
@@ -304,6 +308,13 @@ def _parse(record: str, prefix: str, emails: Mapping[str, str]) -> Commit | None
         author_email=email,
         person=emails.get(email.lower()),
         changes=tuple(changes),
+    )
+
+
+def history_of(repository: Repository, *, rev: str = "HEAD") -> History:
+    """The history of ``repository``'s data folder, authors mapped to its people."""
+    return read_history(
+        repository.root, repository.data_dir, email_index(repository.people), rev=rev
     )
 
 

@@ -77,11 +77,9 @@ class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-c
         repository = loaded.repository
         self.history = None
         if self.config.history:
-            from copkit.history import email_index, read_history
+            from copkit.history import history_of
 
-            self.history = read_history(
-                repository.root, repository.data_dir, email_index(repository.people)
-            )
+            self.history = history_of(repository)
             if self.history.commits and "SOURCE_DATE_EPOCH" not in os.environ:
                 # Dates MkDocs writes (sitemap, archive times) come from the data's
                 # newest commit, so building the same commit twice gives the same bytes.

@@ -9,7 +9,7 @@ from typing import Any
 import click
 import networkx as nx
 
-from copkit.history import email_index, read_history
+from copkit.history import history_of
 from copkit.loader import load_repository
 from copkit.network.graph import build_graph
 from copkit.reporting.text import report
@@ -31,7 +31,7 @@ def load_graph(path: Path | None) -> nx.MultiDiGraph[str]:
         click.echo("copkit: error: the repository has errors; fix them first", err=True)
         raise RepositoryInvalid
     repository = result.repository
-    history = read_history(repository.root, repository.data_dir, email_index(repository.people))
+    history = history_of(repository)
     return build_graph(repository, history)
 
 

@@ -14,7 +14,7 @@ import click
 
 from copkit import __version__
 from copkit.findings import SEVERITY_RANK, Finding, Severity
-from copkit.history import GitRefError, History, email_index, read_history
+from copkit.history import GitRefError, History, history_of
 from copkit.lint import SelectorError, check_selectors, lint
 from copkit.loader import UsageError, load_repository
 from copkit.reporting import ReportContext, get_reporter
@@ -101,7 +101,7 @@ def gather(
 
     @cache
     def history() -> History:
-        return read_history(repository.root, repository.data_dir, email_index(repository.people))
+        return history_of(repository)
 
     result = lint(
         repository,

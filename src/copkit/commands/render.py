@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from copkit.commands.build import swap_into
-from copkit.history import email_index, read_history
+from copkit.history import history_of
 from copkit.loader import load_repository
 from copkit.render import render_site
 from copkit.render.inputs import lint_rules, network, score
@@ -26,7 +26,7 @@ def run(path: Path | None, out: Path) -> int:
         click.echo(summary(findings, checked="the repository"), err=True)
         return 1
     repository = loaded.repository
-    history = read_history(repository.root, repository.data_dir, email_index(repository.people))
+    history = history_of(repository)
     as_of = history_date(history) or dt.date.today()
     site = render_site(
         repository,

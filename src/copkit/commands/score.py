@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from copkit.health import HealthReport, score_repository
-from copkit.history import History, email_index, read_history
+from copkit.history import History, email_index, history_of, read_history
 from copkit.loader import UsageError, find_root, load_repository
 from copkit.reporting import get_reporter
 from copkit.reporting.health import fmt, to_json, to_markdown, to_table
@@ -47,7 +47,7 @@ def score_point(
     if point is None:
         repository = load_valid(path)
         _check_community(repository, community)
-        history = read_history(repository.root, repository.data_dir, email_index(repository.people))
+        history = history_of(repository)
         as_of = today or dt.datetime.now(dt.UTC).date()
         return score_repository(repository, history, as_of=as_of, community=community, trend=trend)
     start = Path.cwd() if path is None else path
