@@ -32,18 +32,36 @@ def _entity_files(org: Path) -> list[Path]:
     return sorted((org / "communities").rglob("*.yaml"))
 
 
-def test_generated_organisation_passes_copkit_validate(organisation: Path) -> None:
+def _copkit_validate(path: Path) -> subprocess.CompletedProcess[str]:
     # This checkout's copkit, run as a user runs it, whatever copkit is installed.
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "src")}
-    result = subprocess.run(
-        [sys.executable, "-m", "copkit", "validate", str(organisation)],
+    return subprocess.run(
+        [sys.executable, "-m", "copkit", "validate", str(path)],
         env=env,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_generated_organisation_passes_copkit_validate(organisation: Path) -> None:
+    result = _copkit_validate(organisation)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"({ENTITIES} valid entities)" in result.stderr
+
+
+def test_a_commit_in_the_middle_of_the_history_is_valid_too(
+    organisation: Path, tmp_path: Path
+) -> None:
+    repo = git.Repo(organisation)
+    middle = list(repo.iter_commits("main"))[COMMITS // 2]
+    snapshot = tmp_path / "middle"
+    repo.git.worktree("add", "--detach", str(snapshot), middle.hexsha)
+    try:
+        result = _copkit_validate(snapshot)
+        assert result.returncode == 0, result.stdout + result.stderr
+    finally:
+        repo.git.worktree("remove", "--force", str(snapshot))
 
 
 def test_generated_organisation_has_the_requested_number_of_entity_files(
