@@ -86,6 +86,24 @@ def _finalize(value: object) -> object:
     return safe.text(value)
 
 
+def _extension_value(value: object) -> Markup:
+    """An organisation field's value for a table cell: links for URLs, lists joined."""
+    if isinstance(value, str):
+        return safe.link(value, value) if safe.url(value) and " " not in value else safe.cell(value)
+    if isinstance(value, bool):
+        return Markup("yes" if value else "no")
+    if isinstance(value, int | float):
+        return safe.cell(f"{value:g}" if isinstance(value, float) else str(value))
+    if isinstance(value, list):
+        return Markup(", ").join(_extension_value(item) for item in value)
+    if isinstance(value, dict):
+        return Markup("; ").join(
+            Markup("{}: {}").format(safe.cell(key), _extension_value(item))
+            for key, item in value.items()
+        )
+    return safe.cell("" if value is None else value)
+
+
 def score_text(value: object) -> Markup:
     """A score for reading: ``unknown`` when it is not known, never zero."""
     if value is None or not isinstance(value, int | float):
@@ -279,6 +297,13 @@ class _Renderer:
         self.site.titles[path] = safe.title(title)
         if entity:
             self.site.entity_pages.add(path)
+
+    def extensions(self, entity: Entity) -> list[tuple[Markup, Markup]]:
+        """The organisation's own fields of ``entity`` as table rows: label, value (escaped)."""
+        return [
+            (safe.cell(label), _extension_value(value))
+            for _name, label, value in self.repo.extension_values(entity)
+        ]
 
     def render(self) -> RenderedSite:
         for name in ASSET_FILES:
