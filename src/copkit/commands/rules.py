@@ -17,17 +17,15 @@ def run(code: str | None, repository: Path | None = None) -> int:
     """List every rule (or those whose code starts with ``code``), or explain one rule.
 
     Rules come from copkit, from installed plugins and from the copkit.yaml of
-    ``repository`` (default: the current folder); a broken config or plugin exits 1.
+    ``repository`` (default: the current folder). A broken copkit.yaml exits 1; a
+    plugin that cannot be loaded exits 2 with one line naming it.
     """
     try:
         _root, _config, custom, problems = load_config(repository)
         registry = rule_set(custom.rules)
-    except UsageError as error:
+    except (UsageError, PluginError) as error:
         click.echo(f"copkit: error: {error}", err=True)
         return 2
-    except PluginError as error:
-        click.echo(f"copkit: error: {error}", err=True)
-        return 1
     for problem in problems:
         where = f"{problem.path}:{problem.line}:{problem.column}" if problem.line else problem.path
         click.echo(f"{where}: {problem.code} {problem.message}", err=True)

@@ -59,7 +59,10 @@ def test_relative_ref_resolved_against_a_remote_id_is_refused() -> None:
 
 def test_local_refs_work() -> None:
     validator = compile_schema(
-        {"$defs": {"tier": {"enum": ["low", "high"]}}, "properties": {"t": {"$ref": "#/$defs/tier"}}}
+        {
+            "$defs": {"tier": {"enum": ["low", "high"]}},
+            "properties": {"t": {"$ref": "#/$defs/tier"}},
+        }
     )
     assert validator.is_valid({"t": "low"})
     assert not validator.is_valid({"t": "mid"})
@@ -86,7 +89,9 @@ def test_pathological_pattern_runs_in_linear_time() -> None:
     # With backtracking this takes 2**40 steps; RE2 answers at once.
     validator = compile_schema({"type": "string", "pattern": "^(a+)+$"})
     assert not validator.is_valid("a" * 40 + "!")
-    keyed = compile_schema({"patternProperties": {"^(a|aa)+$": {"type": "integer"}}, "additionalProperties": False})
+    keyed = compile_schema(
+        {"patternProperties": {"^(a|aa)+$": {"type": "integer"}}, "additionalProperties": False}
+    )
     assert not keyed.is_valid({"a" * 40 + "!": 1})
 
 
