@@ -86,6 +86,14 @@ def _finalize(value: object) -> object:
     return safe.text(value)
 
 
+def _rule_text(rule: type, attribute: str) -> str:
+    """A rule's documentation text: rules expose it as classmethods, read from docstrings."""
+    value = getattr(rule, attribute, "")
+    if callable(value):
+        value = value()
+    return str(value or "")
+
+
 def _extension_value(value: object) -> Markup:
     """An organisation field's value for a table cell: links for URLs, lists joined."""
     if isinstance(value, str):
@@ -762,9 +770,9 @@ class _Renderer:
                 "code": str(getattr(rule, "code", code)),
                 "name": str(getattr(rule, "name", code)),
                 "severity": str(getattr(rule, "default_severity", "")),
-                "summary": str(getattr(rule, "summary", "") or ""),
-                "rationale": str(getattr(rule, "rationale", "") or ""),
-                "fix": str(getattr(rule, "fix", "") or ""),
+                "summary": _rule_text(rule, "summary"),
+                "rationale": _rule_text(rule, "rationale"),
+                "fix": _rule_text(rule, "fix"),
                 "examples": _examples(getattr(rule, "examples", None)),
                 "options": options,
             }
