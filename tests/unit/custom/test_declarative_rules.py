@@ -173,3 +173,22 @@ def test_every_output_format_carries_declared_rules(lrepo: LintRepo) -> None:
     assert "ACME101" in github
     text = run_copkit(*common).stdout
     assert "ACME101" in text
+
+
+def test_pull_request_mode_reports_declared_rules_in_changed_files(lrepo: LintRepo) -> None:
+    from git import Repo
+
+    lrepo.config(RULES.replace("{const: adopted}", "{const: retired}"))
+    commit_all(lrepo.root, "start", dt.datetime(2026, 2, 1))
+    Repo(lrepo.root).git.checkout("-b", "feature")
+    lrepo.edit("mle/practices/model-cards.yaml", status="retired", deprecation_reason="replaced")
+    commit_all(lrepo.root, "retire model cards", dt.datetime(2026, 2, 20))
+    result = run_copkit(
+        "lint", str(lrepo.root), "--base", "main", "--changed-only", "--format", "json",
+        "--today", "2026-03-01", cwd=lrepo.root,
+    )  # fmt: skip
+    assert "Traceback" not in result.stderr, result.stderr
+    found = {(item["code"], item["path"]) for item in json.loads(result.stdout)}
+    assert ("ACME101", "communities/mle/practices/model-cards.yaml") in found
+    # pin-data breaks ACME102 too, but the pull request does not touch it.
+    assert all(path == "communities/mle/practices/model-cards.yaml" for _, path in found)
