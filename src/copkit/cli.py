@@ -85,11 +85,20 @@ def validate(path: Path | None, output_format: str) -> None:
     help="Folder to write the schemas to.",
 )
 @click.option("--check", is_flag=True, help="Exit 1 when the files on disk differ from the models.")
-def schema(out: Path, check: bool) -> None:
-    """Write one JSON Schema per kind (draft 2020-12), generated from the models."""
+@click.option(
+    "--repository",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Repository whose copkit.yaml `fields:` are added  [default: the folder holding --out]",
+)
+def schema(out: Path, check: bool, repository: Path | None) -> None:
+    """Write one JSON Schema per kind (draft 2020-12), generated from the models.
+
+    Fields the repository declares in copkit.yaml (`fields:`) are added to their kinds.
+    """
     from copkit.commands import schema as command
 
-    sys.exit(command.run(out, check=check))
+    sys.exit(command.run(out, check=check, repository=repository))
 
 
 @cli.command()
@@ -136,11 +145,22 @@ def lint(
 
 @cli.command()
 @click.argument("code", required=False)
-def rules(code: str | None) -> None:
-    """List the governance rules, or explain the rule CODE (a code or a name)."""
+@click.option(
+    "--repository",
+    "repository",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Repository whose copkit.yaml rules are listed too  [default: the current folder]",
+)
+def rules(code: str | None, repository: Path | None) -> None:
+    """List the governance rules, or explain the rule CODE (a code or a name).
+
+    The list names each rule's source: copkit, copkit.yaml (rules the repository
+    declares) or the distribution of the plugin that registers it.
+    """
     from copkit.commands import rules as command
 
-    sys.exit(command.run(code))
+    sys.exit(command.run(code, repository))
 
 
 @cli.command()

@@ -24,7 +24,8 @@ from copkit.load.document import Document
 from copkit.model.config import CONFIG_FILE_NAME
 from copkit.model.lint_config import LintConfig
 from copkit.repository import Repository
-from copkit.rules import RULES, RULES_BY_NAME, LintContext, Rule
+from copkit.rules import RULES, LintContext, Rule
+from copkit.rules.registry import RuleSet, builtin_rules
 
 ENGINE_CODES = frozenset(code for code, rule in RULES.items() if rule.engine)
 REPOSITORY_WIDE = frozenset({"COP200", "COP209"})
@@ -46,23 +47,25 @@ def matches(selector: str, rule: type[Rule]) -> bool:
     return rule.code.startswith(selector.upper()) or selector == rule.name
 
 
-def known_selector(selector: str) -> bool:
-    return any(matches(selector, rule) for rule in RULES.values())
+def known_selector(selector: str, registry: RuleSet | None = None) -> bool:
+    rules = (registry or builtin_rules()).rules
+    return any(matches(selector, rule) for rule in rules.values())
 
 
-def did_you_mean(selector: str) -> str | None:
-    candidates = [*RULES, *RULES_BY_NAME]
+def did_you_mean(selector: str, registry: RuleSet | None = None) -> str | None:
+    known = registry or builtin_rules()
+    candidates = [*known.rules, *known.by_name]
     close = difflib.get_close_matches(selector, candidates, n=3, cutoff=0.6)
     if close:
         return "did you mean " + " or ".join(repr(item) for item in close) + "?"
     return None
 
 
-def check_selectors(values: Iterable[str], option: str) -> None:
+def check_selectors(values: Iterable[str], option: str, registry: RuleSet | None = None) -> None:
     """Refuse command-line selectors that name no rule."""
     for value in values:
-        if not known_selector(value):
-            hint = did_you_mean(value) or "`copkit rules` lists the codes"
+        if not known_selector(value, registry):
+            hint = did_you_mean(value, registry) or "`copkit rules` lists the codes"
             raise SelectorError(f"{option} {value!r} names no rule; {hint}")
 
 
@@ -74,6 +77,7 @@ class RulePlan:
     by_code: dict[str, Rule]
     findings: list[Finding] = field(default_factory=list)
     per_path_ignores: list[tuple[str, list[str]]] = field(default_factory=list)
+    registry: RuleSet = field(default_factory=builtin_rules)
 
 
 def plan_rules(
@@ -82,11 +86,14 @@ def plan_rules(
     *,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
+    registry: RuleSet | None = None,
 ) -> RulePlan:
     """The selected rules with their severities and options, and config findings.
 
-    ``select`` from the command line replaces the config's; ``ignore`` adds to it.
+    ``select`` from the command line replaces the config's; ``ignore`` adds to it. Without
+    either, every stable rule of ``registry`` runs (copkit's, plugins', copkit.yaml's).
     """
+    known = registry or builtin_rules()
     problems: list[Finding] = []
 
     def problem(loc: tuple[str | int, ...], message: str, hint: str | None) -> None:
@@ -101,27 +108,37 @@ def plan_rules(
 
     def check_known(values: Iterable[str], loc: tuple[str | int, ...]) -> None:
         for index, value in enumerate(values):
-            if not known_selector(value):
+            if not known_selector(value, known):
                 problem(
                     (*loc, index),
                     f"unknown rule {value!r} in `lint.{'.'.join(map(str, loc))}`",
-                    did_you_mean(value) or "`copkit rules` lists the codes",
+                    did_you_mean(value, known) or "`copkit rules` lists the codes",
                 )
 
-    check_known(config.select, ("select",))
+    check_known(config.select or [], ("select",))
     check_known(config.ignore, ("ignore",))
     for key in config.severity:
-        if not known_selector(key):
+        if not known_selector(key, known):
             problem(
-                ("severity", key), f"unknown rule {key!r} in `lint.severity`", did_you_mean(key)
+                ("severity", key),
+                f"unknown rule {key!r} in `lint.severity`",
+                did_you_mean(key, known),
             )
     for pattern, codes in config.per_path_ignores.items():
         check_known(codes, ("per_path_ignores", pattern))
 
-    selectors = list(select) if select is not None else config.select
+    if select is not None:
+        selectors = list(select)
+    elif config.select is not None:
+        selectors = list(config.select)
+    else:
+        selectors = [
+            "COP",
+            *(code for code, rule in known.rules.items() if code not in RULES and not rule.preview),
+        ]
     ignores = [*config.ignore, *ignore]
     rules: list[Rule] = []
-    for code, rule_class in RULES.items():
+    for code, rule_class in known.rules.items():
         picked = any(matches(selector, rule_class) for selector in selectors)
         exact = any(
             selector.upper() == code or selector == rule_class.name for selector in selectors
@@ -134,9 +151,10 @@ def plan_rules(
 
     configured: dict[str, Rule] = {rule.code: rule for rule in rules}
     for key, values in config.options.items():
-        target = RULES.get(key.upper()) or RULES_BY_NAME.get(key)
+        target = known.get(key)
         if target is None:
-            problem(("options", key), f"unknown rule {key!r} in `lint.options`", did_you_mean(key))
+            message = f"unknown rule {key!r} in `lint.options`"
+            problem(("options", key), message, did_you_mean(key, known))
             continue
         try:
             options = target.options_model.model_validate(values)
@@ -153,7 +171,7 @@ def plan_rules(
         if target.code in configured:
             configured[target.code].options = options
     patterns = [(pattern, list(codes)) for pattern, codes in config.per_path_ignores.items()]
-    return RulePlan(rules, configured, problems, patterns)
+    return RulePlan(rules, configured, problems, patterns, known)
 
 
 InvalidConfig = RULES["COP200"]
@@ -233,10 +251,13 @@ def scan_suppressions(
                     )
                     continue
             reason = rest.strip()
-            bad = [code for code in codes if code not in RULES or code in ENGINE_CODES]
+            known = plan.registry.rules
+            bad = [code for code in codes if code not in known or code in ENGINE_CODES]
             if bad or not codes or codes == ("",):
                 shown = ", ".join(repr(code) for code in bad) or "nothing"
-                hint = (did_you_mean(bad[0]) if bad else None) or "name rule codes such as COP230"
+                hint = (
+                    did_you_mean(bad[0], plan.registry) if bad else None
+                ) or "name rule codes such as COP230"
                 report(
                     "COP201",
                     document.path,
@@ -293,10 +314,19 @@ def lint(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
     changed_paths: frozenset[str] | None = None,
+    registry: RuleSet | None = None,
 ) -> LintResult:
-    """Run the selected rules over ``repository`` and return what they found."""
+    """Run the selected rules over ``repository`` and return what they found.
+
+    ``registry`` is every rule this run knows (default: :func:`rules_for` the repository;
+    raises PluginError when an installed plugin is broken).
+    """
     config = repository.config.lint
-    plan = plan_rules(config, repository.config_document, select=select, ignore=ignore)
+    if registry is None:
+        registry = rules_for(repository)
+    plan = plan_rules(
+        config, repository.config_document, select=select, ignore=ignore, registry=registry
+    )
     context = LintContext(repository, today, base=base, read_history=read_history)
     engine_findings: list[Finding] = list(plan.findings)
     raw: list[Finding] = []
@@ -318,7 +348,7 @@ def lint(
         ran.append(rule.code)
         raw.extend(rule.check(context))
 
-    raw = [finding for finding in raw if not _path_ignored(finding, plan.per_path_ignores)]
+    raw = [finding for finding in raw if not _path_ignored(finding, plan)]
     documents: list[Document] = list(repository.documents.values())
     if repository.config_document is not None:
         documents.append(repository.config_document)
@@ -332,7 +362,7 @@ def lint(
         else:
             covering.used.add(finding.code)
     engine_findings.extend(_unused(suppressions, plan, set(ran)))
-    findings = kept + [f for f in engine_findings if not _path_ignored(f, plan.per_path_ignores)]
+    findings = kept + [f for f in engine_findings if not _path_ignored(f, plan)]
     if changed_paths is not None:
         findings = [f for f in findings if f.path in changed_paths or f.code in REPOSITORY_WIDE]
     return LintResult(sorted(set(findings), key=Finding.sort_key), ran, skipped_history)
@@ -357,14 +387,26 @@ def _history_unavailable(plan: RulePlan, history: History, codes: list[str]) -> 
     ]
 
 
-def _path_ignored(finding: Finding, patterns: list[tuple[str, list[str]]]) -> bool:
-    rule = RULES.get(finding.code)
+def _path_ignored(finding: Finding, plan: RulePlan) -> bool:
+    rule = plan.registry.rules.get(finding.code)
     if rule is None:
         return False
     return any(
         fnmatch.fnmatchcase(finding.path, pattern) and any(matches(code, rule) for code in codes)
-        for pattern, codes in patterns
+        for pattern, codes in plan.per_path_ignores
     )
+
+
+def rules_for(repository: Repository, *, plugins: bool = True) -> RuleSet:
+    """Every rule a run over ``repository`` knows; raises PluginError for a broken plugin."""
+    from copkit.rules.registry import rule_set
+
+    if plugins:
+        return rule_set(repository.custom.rules)
+    base = builtin_rules()
+    combined = {**base.rules, **{rule.code: rule for rule in repository.custom.rules}}
+    ordered = {code: combined[code] for code in sorted(combined)}
+    return RuleSet(ordered, {rule.name: rule for rule in ordered.values()})
 
 
 def _unused(suppressions: list[Suppression], plan: RulePlan, ran: set[str]) -> list[Finding]:

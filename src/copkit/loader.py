@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from copkit.custom.compile import compile_custom
+from copkit.custom.governance import CustomGovernance
 from copkit.findings import Finding, Findings
 from copkit.load.discovery import discover
 from copkit.load.document import Document
@@ -60,6 +62,7 @@ def load_repository(path: Path | None = None) -> LoadResult:
     root, config_path = find_root(start)
     findings = Findings()
     config, config_document = _load_config(root, config_path, findings)
+    custom = _compile(config, config_document, findings)
     data_dir = root / config.data
     if config_path is None and not data_dir.is_dir():
         data_dir = root  # a bare folder of entity files
@@ -69,6 +72,7 @@ def load_repository(path: Path | None = None) -> LoadResult:
         config=config,
         config_path=config_path,
         config_document=config_document,
+        custom=custom,
     )
     if not data_dir.is_dir():
         findings.add(
@@ -91,7 +95,7 @@ def load_repository(path: Path | None = None) -> LoadResult:
         if isinstance(read, Finding):
             findings.add(read)
             continue
-        result = validate_document(read)
+        result = validate_document(read, custom)
         if isinstance(result, list):
             findings.extend(result)
         else:
@@ -110,6 +114,23 @@ def load_config_only(path: Path | None) -> tuple[Path, Config]:
         raise UsageError(f"{start}: not a folder; give the repository folder")
     root, config_path = find_root(start)
     return root, _load_config(root, config_path, Findings())[0]
+
+
+def load_config(path: Path | None) -> tuple[Path, Config, CustomGovernance, Findings]:
+    """The repository root, its config, its compiled governance and any config problems."""
+    start = Path.cwd() if path is None else path
+    if not start.is_dir():
+        raise UsageError(f"{start}: not a folder; give the repository folder")
+    root, config_path = find_root(start)
+    findings = Findings()
+    config, document = _load_config(root, config_path, findings)
+    return root, config, _compile(config, document, findings), findings
+
+
+def _compile(config: Config, document: Document | None, findings: Findings) -> CustomGovernance:
+    custom, problems = compile_custom(config, document)
+    findings.extend(problems)
+    return custom
 
 
 def _load_config(

@@ -105,7 +105,7 @@ class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-c
             repository,
             history=self.history,
             health=score(repository, self.history, as_of),
-            rules=lint_rules(),
+            rules=lint_rules(repository),
             as_of=as_of,
             network=network(repository, self.history) if self.config.network else None,
         )

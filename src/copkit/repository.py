@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar, cast
 
+from copkit.custom.governance import CustomGovernance
 from copkit.findings import Finding, Severity
 from copkit.load.document import Document
 from copkit.model import (
@@ -44,6 +45,8 @@ class Repository:
     config_path: Path | None = None
     config_document: Document | None = None
     """The parsed ``copkit.yaml``, kept so config problems can be located in it."""
+    custom: CustomGovernance = field(default_factory=CustomGovernance)
+    """The organisation's own fields and declared rules, compiled from the config."""
     entities: dict[str, dict[str, Entity]] = field(default_factory=lambda: defaultdict(dict))
     """kind -> id -> entity, each kind's ids in file order."""
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
@@ -121,6 +124,14 @@ class Repository:
         document = self.document(entity)
         line, column = document.locate(loc, key=key)
         return Finding(code, severity, message, document.path, line, column, hint)
+
+    def extension_values(self, entity: Entity) -> list[tuple[str, str, object]]:
+        """The organisation fields ``entity`` carries: (name, label, value), in config order."""
+        data = self.document(entity).data
+        return [
+            (spec.name, spec.title, value)
+            for spec, value in self.custom.values_of(entity.kind_name, data)
+        ]
 
     # -- vocabularies and indexes --------------------------------------------------------
 

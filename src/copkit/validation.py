@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from copkit.custom.governance import CustomGovernance, ExtensionField
 from copkit.findings import Finding
 from copkit.load.document import Document
 from copkit.model import ENTITY_MODELS, Entity
@@ -34,8 +35,18 @@ _short.maxstring = 60
 _short.maxother = 60
 
 
-def validate_document(document: Document) -> Entity | list[Finding]:
-    """The entity a document declares, or every problem with it (not just the first)."""
+_NO_CUSTOM = CustomGovernance()
+_MAX_FIELD_ERRORS = 20
+
+
+def validate_document(
+    document: Document, custom: CustomGovernance = _NO_CUSTOM
+) -> Entity | list[Finding]:
+    """The entity a document declares, or every problem with it (not just the first).
+
+    Fields the organisation declared for the kind (``custom``) are checked against their
+    JSON Schemas and kept out of the model; any other unknown field is an error.
+    """
     data = document.data
     kind = data.get("kind")
     if kind is None:
@@ -60,10 +71,20 @@ def validate_document(document: Document) -> Entity | list[Finding]:
                 or f"use one of {', '.join(ENTITY_MODELS)}",
             )
         ]
+    extensions = custom.fields_of(kind) if isinstance(kind, str) else {}
+    problems: list[Finding] = []
+    if extensions and any(name in data for name in extensions):
+        problems = _check_extensions(document, extensions)
+        data = {key: value for key, value in data.items() if key not in extensions}
     try:
         entity = model.model_validate(data)
     except ValidationError as error:
-        return [translate_error(document, model, detail) for detail in error.errors()]
+        return [
+            translate_error(document, model, detail, extra_fields=list(extensions))
+            for detail in error.errors()
+        ] + problems
+    if problems:
+        return problems
     stem = PurePosixPath(document.path).stem
     if entity.id != stem:
         file_name = PurePosixPath(document.path).name
@@ -81,14 +102,49 @@ def validate_document(document: Document) -> Entity | list[Finding]:
     return entity
 
 
-def translate_error(document: Document, model: type[BaseModel], detail: ErrorDetails) -> Finding:
-    """One pydantic error, said for a contributor, at the right place."""
+def _check_extensions(document: Document, extensions: dict[str, ExtensionField]) -> list[Finding]:
+    """Every way the document's organisation fields differ from their schemas."""
+    findings: list[Finding] = []
+    for name, spec in extensions.items():
+        if name not in document.data:
+            continue
+        value = document.data[name]
+        if spec.validator.is_valid(value):
+            continue
+        errors = sorted(
+            spec.validator.iter_errors(value), key=lambda e: [str(p) for p in e.absolute_path]
+        )
+        for error in errors[:_MAX_FIELD_ERRORS]:
+            loc = (name, *error.absolute_path)
+            findings.append(
+                _finding(
+                    document,
+                    "COP104",
+                    f"{_describe(loc)}: {error.message}",
+                    loc,
+                    hint=spec.description or None,
+                )
+            )
+    return findings
+
+
+def translate_error(
+    document: Document,
+    model: type[BaseModel],
+    detail: ErrorDetails,
+    *,
+    extra_fields: Sequence[str] = (),
+) -> Finding:
+    """One pydantic error, said for a contributor, at the right place.
+
+    ``extra_fields`` are the organisation's own top-level fields, offered as names too.
+    """
     loc = tuple(detail["loc"])
     kind = detail["type"]
     value = detail.get("input")
     where = _describe(loc)
     if kind == "extra_forbidden":
-        known = _fields_at(model, loc[:-1])
+        known = _fields_at(model, loc[:-1]) + (list(extra_fields) if len(loc) == 1 else [])
         field = str(loc[-1])
         hint = _did_you_mean(field, known) or (
             f"known fields here: {', '.join(known)}" if known else None

@@ -65,7 +65,7 @@ def test_option_like_base_is_a_usage_error(repo: RepoWriter) -> None:
 def test_showcase_check_reports_its_deliberate_errors() -> None:
     result = run_copkit("check", "--today", "2026-11-23", cwd=REPO_ROOT)
     assert result.returncode == 1
-    assert "6 errors" in result.stdout
+    assert "8 errors" in result.stdout
     assert "health: ai-ethics-and-safety" in result.stdout
 
 

@@ -24,6 +24,7 @@ from copkit.loader import UsageError
 from copkit.reporting import ReportContext, get_reporter
 from copkit.reporting.github import escape_data, job_summary
 from copkit.reporting.health import fmt, to_markdown
+from copkit.rules.plugins import PluginError
 
 
 def default_format() -> str:
@@ -56,7 +57,7 @@ def run(
             today=day,
             color=output is None and chosen == "text" and is_terminal(),
         )
-    except (UsageError, GitRefError, SelectorError) as error:
+    except (UsageError, GitRefError, SelectorError, PluginError) as error:
         click.echo(f"copkit: error: {error}", err=True)
         return 2
     health: HealthReport | None = None

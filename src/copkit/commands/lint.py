@@ -15,12 +15,12 @@ import click
 from copkit import __version__
 from copkit.findings import SEVERITY_RANK, Finding, Severity
 from copkit.history import GitRefError, History, history_of
-from copkit.lint import SelectorError, check_selectors, lint
+from copkit.lint import SelectorError, check_selectors, lint, rules_for
 from copkit.loader import UsageError, load_repository
 from copkit.reporting import ReportContext, get_reporter
 from copkit.repository import Repository
-from copkit.rules import RULES
 from copkit.rules.docs import describe
+from copkit.rules.plugins import PluginError
 
 
 def split(values: Sequence[str]) -> list[str]:
@@ -53,7 +53,7 @@ def run(
             today=today or dt.date.today(),
             output=output,
         )
-    except (UsageError, GitRefError, SelectorError) as error:
+    except (UsageError, GitRefError, SelectorError, PluginError) as error:
         click.echo(f"copkit: error: {error}", err=True)
         return 2
 
@@ -81,17 +81,18 @@ def gather(
     today: dt.date,
     color: bool = False,
 ) -> LintRun:
-    """Load, validate and lint; raises usage errors before doing any work."""
+    """Load, validate and lint; raises usage errors (and PluginError) before linting."""
     from copkit import base_branch
 
-    check_selectors(select, "--select")
-    check_selectors(ignore, "--ignore")
     if changed_only and base is None:
         raise UsageError("--changed-only needs --base REF (the branch the pull request targets)")
     if base is not None and (not base or base.startswith("-")):
         raise GitRefError(f"--base {base!r} is not a git revision")
     loaded = load_repository(path)
     repository = loaded.repository
+    registry = rules_for(repository)
+    check_selectors(select, "--select", registry)
+    check_selectors(ignore, "--ignore", registry)
     base_repository = None
     changed: frozenset[str] | None = None
     if base is not None:
@@ -111,6 +112,7 @@ def gather(
         select=select or None,
         ignore=ignore,
         changed_paths=changed if changed_only else None,
+        registry=registry,
     )
     validation: list[Finding] = loaded.findings.sorted()
     if changed_only and changed is not None:
@@ -119,7 +121,7 @@ def gather(
 
     entities = sum(len(by_id) for by_id in repository.entities.values())
     context = ReportContext(
-        rules={code: describe(rule) for code, rule in RULES.items()},
+        rules={code: describe(rule) for code, rule in registry.rules.items()},
         changed_paths=changed,
         path_prefix=base_branch.prefix_or_empty(repository.root)
         if output_format in ("github", "sarif")

@@ -32,7 +32,7 @@ def run(path: Path | None, out: Path) -> int:
         repository,
         history=history,
         health=score(repository, history, as_of),
-        rules=lint_rules(),
+        rules=lint_rules(repository),
         as_of=as_of,
         network=network(repository, history),
     )

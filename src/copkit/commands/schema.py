@@ -9,6 +9,7 @@ from typing import Any
 import click
 from pydantic import BaseModel
 
+from copkit.custom.governance import CustomGovernance
 from copkit.model import ENTITY_MODELS, Config
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -19,8 +20,12 @@ def schema_file_name(kind: str) -> str:
     return f"{_snake(kind)}.schema.json"
 
 
-def generate() -> dict[str, str]:
-    """File name -> schema text, for every entity kind and the config file."""
+def generate(custom: CustomGovernance | None = None) -> dict[str, str]:
+    """File name -> schema text, for every entity kind and the config file.
+
+    ``custom`` adds a repository's own fields (copkit.yaml ``fields:``) to their kinds, so
+    editors complete and check them like copkit's fields.
+    """
     models: dict[str, type[BaseModel]] = {**ENTITY_MODELS, "Config": Config}
     files: dict[str, str] = {}
     for kind, model in models.items():
@@ -30,12 +35,38 @@ def generate() -> dict[str, str]:
             "$id": SCHEMA_BASE + name,
             **model.model_json_schema(by_alias=True, mode="validation"),
         }
+        if custom is not None:
+            for field_name, spec in custom.fields_of(kind).items():
+                field_schema = dict(spec.schema)
+                if "$ref" in json.dumps(field_schema) or "$dynamicRef" in json.dumps(field_schema):
+                    # Its local references resolve inside the field's own schema resource.
+                    field_schema = {"$id": f"urn:copkit:field:{kind}:{field_name}", **field_schema}
+                schema["properties"][field_name] = field_schema
         files[name] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return files
 
 
-def run(out: Path, *, check: bool) -> int:
-    files = generate()
+def run(out: Path, *, check: bool, repository: Path | None = None) -> int:
+    """Write (or check) the schemas in ``out``, with the fields of ``repository``'s config.
+
+    ``repository`` defaults to the folder holding ``out``: schemas live in the repository.
+    """
+    from copkit.loader import UsageError, load_config
+
+    start = repository if repository is not None else out.resolve().parent
+    try:
+        _root, _config, custom, problems = load_config(start if start.is_dir() else Path.cwd())
+    except UsageError as error:
+        click.echo(f"copkit: error: {error}", err=True)
+        return 2
+    if problems.count("error"):
+        for problem in problems:
+            click.echo(
+                f"{problem.path}:{problem.line}:{problem.column}: {problem.code} {problem.message}",
+                err=True,
+            )
+        return 1
+    files = generate(custom)
     if check:
         stale = [
             name

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
 from copkit.model.common import Strict
+from copkit.model.custom_config import CustomRule, KindName
 from copkit.model.lint_config import LintConfig
 from copkit.model.score_config import ScoreConfig
 from copkit.model.site_config import SiteConfig
@@ -43,3 +44,12 @@ class Config(Strict):
     lint: LintConfig = Field(default_factory=LintConfig, description="Governance linter.")
     score: ScoreConfig = Field(default_factory=ScoreConfig, description="Health scorer.")
     site: SiteConfig = Field(default_factory=SiteConfig, description="Knowledge site.")
+    fields: dict[KindName, dict[str, dict[str, Any]]] = Field(
+        default_factory=dict,
+        description="The organisation's own fields, by kind: field name -> its JSON Schema "
+        "(draft 2020-12). Entities may carry them; each value is checked against its schema.",
+    )
+    rules: list[CustomRule] = Field(
+        default_factory=list,
+        description="The organisation's own governance rules, declared as JSON Schemas.",
+    )

@@ -12,9 +12,10 @@ from copkit.model.common import Strict
 class LintConfig(Strict):
     """Which governance rules run, at what severity, with which options."""
 
-    select: list[str] = Field(
-        default_factory=lambda: ["COP"],
-        description="Rule codes or code prefixes to run (`COP` runs every stable rule).",
+    select: list[str] | None = Field(
+        default=None,
+        description="Rule codes or code prefixes to run (`COP` runs copkit's stable rules). "
+        "Unset: every stable rule, copkit's and those from copkit.yaml and plugins.",
     )
     preview: bool = Field(
         default=False,

@@ -31,14 +31,22 @@ def score(repository: Repository, history: History | None, as_of: dt.date) -> di
     return result if isinstance(result, dict) else None
 
 
-def lint_rules() -> dict[str, type] | None:
-    """The lint rule registry (code -> rule class), or None without a linter."""
+def lint_rules(repository: Repository | None = None) -> dict[str, type] | None:
+    """The lint rules (code -> rule class), or None without a linter.
+
+    With ``repository``, the rules its copkit.yaml declares are included, in code order.
+    """
     try:
         module = importlib.import_module("copkit.rules")
     except ImportError:
         return None
     registry = getattr(module, "RULES", None)
-    return dict(registry) if registry else None
+    if not registry:
+        return None
+    rules: dict[str, type] = dict(registry)
+    if repository is not None:
+        rules.update({rule.code: rule for rule in repository.custom.rules})
+    return {code: rules[code] for code in sorted(rules)}
 
 
 def network(repository: Repository, history: History | None) -> dict[str, Any] | None:

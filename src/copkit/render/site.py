@@ -86,6 +86,32 @@ def _finalize(value: object) -> object:
     return safe.text(value)
 
 
+def _rule_text(rule: type, attribute: str) -> str:
+    """A rule's documentation text: rules expose it as classmethods, read from docstrings."""
+    value = getattr(rule, attribute, "")
+    if callable(value):
+        value = value()
+    return str(value or "")
+
+
+def _extension_value(value: object) -> Markup:
+    """An organisation field's value for a table cell: links for URLs, lists joined."""
+    if isinstance(value, str):
+        return safe.link(value, value) if safe.url(value) and " " not in value else safe.cell(value)
+    if isinstance(value, bool):
+        return Markup("yes" if value else "no")
+    if isinstance(value, int | float):
+        return safe.cell(f"{value:g}" if isinstance(value, float) else str(value))
+    if isinstance(value, list):
+        return Markup(", ").join(_extension_value(item) for item in value)
+    if isinstance(value, dict):
+        return Markup("; ").join(
+            Markup("{}: {}").format(safe.cell(key), _extension_value(item))
+            for key, item in value.items()
+        )
+    return safe.cell("" if value is None else value)
+
+
 def score_text(value: object) -> Markup:
     """A score for reading: ``unknown`` when it is not known, never zero."""
     if value is None or not isinstance(value, int | float):
@@ -279,6 +305,13 @@ class _Renderer:
         self.site.titles[path] = safe.title(title)
         if entity:
             self.site.entity_pages.add(path)
+
+    def extensions(self, entity: Entity) -> list[tuple[Markup, Markup]]:
+        """The organisation's own fields of ``entity`` as table rows: label, value (escaped)."""
+        return [
+            (safe.cell(label), _extension_value(value))
+            for _name, label, value in self.repo.extension_values(entity)
+        ]
 
     def render(self) -> RenderedSite:
         for name in ASSET_FILES:
@@ -737,9 +770,9 @@ class _Renderer:
                 "code": str(getattr(rule, "code", code)),
                 "name": str(getattr(rule, "name", code)),
                 "severity": str(getattr(rule, "default_severity", "")),
-                "summary": str(getattr(rule, "summary", "") or ""),
-                "rationale": str(getattr(rule, "rationale", "") or ""),
-                "fix": str(getattr(rule, "fix", "") or ""),
+                "summary": _rule_text(rule, "summary"),
+                "rationale": _rule_text(rule, "rationale"),
+                "fix": _rule_text(rule, "fix"),
                 "examples": _examples(getattr(rule, "examples", None)),
                 "options": options,
             }

@@ -48,6 +48,8 @@ class Rule:
     """Compares with the base branch; runs only with ``--base``."""
     engine: ClassVar[bool] = False
     """Findings made by the lint engine itself (config, suppressions), not by ``check``."""
+    source: ClassVar[str] = "copkit"
+    """Where the rule comes from: ``copkit``, ``copkit.yaml`` or a plugin's distribution."""
 
     def __init__(self, options: Options | None = None, severity: Severity | None = None) -> None:
         self.options = options if options is not None else self.options_model()

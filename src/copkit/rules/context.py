@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from copkit.custom.facts import FactSource
 from copkit.history import History
 from copkit.model import Community
 from copkit.repository import Repository
@@ -28,6 +29,12 @@ class LintContext:
         if self.read_history is None:
             return History(available=False, reason="history was not requested")
         return self.read_history()
+
+    @cached_property
+    def facts(self) -> FactSource:
+        """Derived facts for declared rules (``$facts``), worked out once per entity."""
+        history = (lambda: self.history) if self.read_history is not None else None
+        return FactSource(self.repository, self.today, history)
 
     @cached_property
     def people_of(self) -> dict[str, frozenset[str]]:

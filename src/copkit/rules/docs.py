@@ -61,6 +61,7 @@ def rule_text(rule: type[Rule]) -> str:
     examples = rule.examples()
     lines = [
         f"{rule.code} {rule.name} ({rule.default_severity})",
+        *([] if rule.source == "copkit" else [f"Source: {rule.source}"]),
         "",
         rule.summary(),
         "",
