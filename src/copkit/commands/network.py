@@ -13,7 +13,7 @@ from copkit.network.report import NetworkReport, network_report
 def run(path: Path | None, *, output_format: str) -> int:
     """Print the network report; return the exit code."""
     try:
-        graph = load_graph(path)
+        graph = load_graph(path, authorship=False)
     except RepositoryInvalid:
         return 1
     report = network_report(graph)
