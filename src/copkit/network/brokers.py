@@ -146,7 +146,7 @@ def _betweenness(projection: nx.Graph[str]) -> tuple[dict[str, float], bool]:
             continue
         component: nx.Graph[str] = nx.Graph()
         component.add_nodes_from(nodes)
-        component.add_edges_from(sorted(tuple(sorted(pair)) for pair in projection.edges(nodes)))
+        component.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in projection.edges(nodes)))
         sample = len(nodes) > EXACT_LIMIT
         sampled = sampled or sample
         values: dict[str, float] = nx.betweenness_centrality(

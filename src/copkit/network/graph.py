@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from typing import Any
 
 import networkx as nx
 
@@ -227,7 +228,9 @@ def build_graph(repository: Repository, history: History | None) -> nx.MultiDiGr
     # References are resolved, but a repository with errors may still be analysed: an
     # edge to a missing node would create an untyped node, so it is dropped.
     nodes = graph.nodes
-    graph.add_edges_from(item for item in edges if item[0] in nodes and item[1] in nodes)
+    # (source, target, key, data): the stubs know only the 2- and 3-tuple forms.
+    keyed: Any = (item for item in edges if item[0] in nodes and item[1] in nodes)
+    graph.add_edges_from(keyed)
     if history is not None and as_of is not None:
         _add_authorship(graph, repository, history, as_of)
     return graph
