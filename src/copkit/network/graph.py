@@ -35,7 +35,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from typing import Any
 
 import networkx as nx
 
@@ -123,11 +122,11 @@ def build_graph(repository: Repository, history: History | None) -> nx.MultiDiGr
             description=tag_descriptions.get(tag_id, ""),
         )
 
-    edges: list[tuple[str, str, str, dict[str, object]]] = []
-
     def edge(source: str, target: str, relation: str, weight: float = 1.0, **data: object) -> None:
-        # Collected, then added in one add_edges_from call (much quicker for 500,000).
-        edges.append((source, target, relation, {"relation": relation, "weight": weight, **data}))
+        # References are resolved, but a repository with errors may still be analysed:
+        # an edge to a missing node would create an untyped node, so it is dropped.
+        if target in graph and source in graph:
+            graph.add_edge(source, target, key=relation, relation=relation, weight=weight, **data)
 
     for person in repository.people.values():
         graph.add_node(
@@ -225,12 +224,6 @@ def build_graph(repository: Repository, history: History | None) -> nx.MultiDiGr
             for person_id in dict.fromkeys(people):
                 edge(node("person", person_id), source, role, PRACTICE_ROLE_WEIGHTS[role])
 
-    # References are resolved, but a repository with errors may still be analysed: an
-    # edge to a missing node would create an untyped node, so it is dropped.
-    nodes = graph.nodes
-    # (source, target, key, data): the stubs know only the 2- and 3-tuple forms.
-    keyed: Any = (item for item in edges if item[0] in nodes and item[1] in nodes)
-    graph.add_edges_from(keyed)
     if history is not None and as_of is not None:
         _add_authorship(graph, repository, history, as_of)
     return graph
