@@ -29,7 +29,8 @@ def render_text(report: NetworkReport) -> str:
     method = (
         "exact betweenness"
         if brokers.method == "exact"
-        else f"approximate betweenness: {brokers.samples} sampled sources, seed {brokers.seed}"
+        else f"approximate betweenness: {brokers.samples} sampled sources, seed {brokers.seed}, "
+        f"in each component of more than {brokers.exact_limit} nodes"
     )
     lines = [
         f"{_count(report.people, 'person', 'people')}, "

@@ -65,6 +65,8 @@ class BrokerReport:
     seed: int | None
     nodes: int
     brokers: tuple[Broker, ...]
+    exact_limit: int | None = None
+    """When sampled: components above this many nodes were (not in the JSON form)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -125,6 +127,7 @@ def find_brokers(graph: nx.MultiDiGraph[str], *, limit: int = 20) -> BrokerRepor
         seed=SEED if sampled else None,
         nodes=size,
         brokers=brokers,
+        exact_limit=EXACT_LIMIT if sampled else None,
     )
 
 

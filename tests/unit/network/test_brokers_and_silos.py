@@ -8,8 +8,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from copkit.commands.network import render_text
 from copkit.network import brokers
 from copkit.network.brokers import find_brokers
+from copkit.network.report import network_report
 from copkit.network.silos import find_silos
 from tests.unit.network.builders import community, org_graph, person, practice
 
@@ -104,3 +106,16 @@ def test_sampling_a_large_component_still_finds_the_planted_broker(
     )
     assert [broker.person for broker in report.brokers] == ["zoe"]
     assert report == find_brokers(graph)
+
+
+def test_text_output_says_how_brokers_were_sampled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    graph = org_graph(tmp_path / "repo", three_communities())
+    monkeypatch.setattr(brokers, "EXACT_LIMIT", 3)
+    text = render_text(network_report(graph))
+    assert (
+        f"Knowledge brokers (approximate betweenness: {brokers.SAMPLES} sampled sources, "
+        f"seed {brokers.SEED}, in each component of more than 3 nodes, over 9 people and "
+        "communities):"
+    ) in text.splitlines()
