@@ -19,8 +19,12 @@ class RepositoryInvalid(Exception):
     """The repository has errors; they were printed and the command exits 1."""
 
 
-def load_graph(path: Path | None) -> nx.MultiDiGraph[str]:
+def load_graph(path: Path | None, *, authorship: bool = True) -> nx.MultiDiGraph[str]:
     """The expertise graph of the repository at ``path``.
+
+    Git history is read only with ``authorship`` (``copkit experts``); mentors, gaps and
+    the network report do not use it, and on a large organisation reading it takes longer
+    than answering them.
 
     Prints the repository's errors and raises :class:`RepositoryInvalid` when it has any:
     answers drawn from a half-read organisation would mislead.
@@ -31,8 +35,7 @@ def load_graph(path: Path | None) -> nx.MultiDiGraph[str]:
         click.echo("copkit: error: the repository has errors; fix them first", err=True)
         raise RepositoryInvalid
     repository = result.repository
-    history = history_of(repository)
-    return build_graph(repository, history)
+    return build_graph(repository, history_of(repository) if authorship else None)
 
 
 def history_note(graph: nx.MultiDiGraph[str]) -> str | None:

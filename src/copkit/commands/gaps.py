@@ -13,7 +13,7 @@ from copkit.network.gaps import GapReport, find_gaps
 def run(path: Path | None, *, min_holders: int, output_format: str) -> int:
     """Print the gaps; return the exit code (0: the report itself is not a failure)."""
     try:
-        graph = load_graph(path)
+        graph = load_graph(path, authorship=False)
     except RepositoryInvalid:
         return 1
     report = find_gaps(graph, min_holders=min_holders)

@@ -13,7 +13,7 @@ from copkit.network.mentors import MentorMatching, match_mentors
 def run(path: Path | None, *, capacity: int, output_format: str) -> int:
     """Print the proposed pairs; return the exit code."""
     try:
-        graph = load_graph(path)
+        graph = load_graph(path, authorship=False)
     except RepositoryInvalid:
         return 1
     matching = match_mentors(graph, capacity=capacity)

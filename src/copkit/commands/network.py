@@ -13,7 +13,7 @@ from copkit.network.report import NetworkReport, network_report
 def run(path: Path | None, *, output_format: str) -> int:
     """Print the network report; return the exit code."""
     try:
-        graph = load_graph(path)
+        graph = load_graph(path, authorship=False)
     except RepositoryInvalid:
         return 1
     report = network_report(graph)
@@ -29,7 +29,8 @@ def render_text(report: NetworkReport) -> str:
     method = (
         "exact betweenness"
         if brokers.method == "exact"
-        else f"approximate betweenness: {brokers.samples} sampled sources, seed {brokers.seed}"
+        else f"approximate betweenness: {brokers.samples} sampled sources, seed {brokers.seed}, "
+        f"in each component of more than {brokers.exact_limit} nodes"
     )
     lines = [
         f"{_count(report.people, 'person', 'people')}, "

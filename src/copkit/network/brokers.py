@@ -3,9 +3,15 @@
 The measure is betweenness centrality (networkx) on the membership graph: one node per
 person and per community, an edge where the person is a member or lead. A person in
 one community lies on no shortest path; a person who is the only link between two
-communities lies on many. Above :data:`EXACT_LIMIT` nodes the measure is estimated from
-:data:`SAMPLES` source nodes drawn with a fixed seed (same repository, same answer), and
-the result says so.
+communities lies on many.
+
+No shortest path leaves a connected component, so the betweenness of the whole graph is
+the sum of each component's, rescaled to the whole graph's number of pairs: it is
+computed one component at a time, which costs the sum of the squared component sizes
+instead of the square of the graph's size (a large organisation splits into hundreds of
+small components: most people belong to one community). A component of more than
+:data:`EXACT_LIMIT` nodes is estimated from :data:`SAMPLES` source nodes drawn in it with
+a fixed seed (same repository, same answer), and the result says so.
 """
 
 from __future__ import annotations
@@ -18,9 +24,11 @@ import networkx as nx
 
 from copkit.network.graph import node_id
 
-EXACT_LIMIT = 3_000
-"""Largest membership graph (people + communities) measured exactly."""
+EXACT_LIMIT = 500
+"""Largest connected component of the membership graph (people + communities) measured
+exactly; a larger one is sampled."""
 SAMPLES = 256
+"""Source nodes sampled in a component larger than :data:`EXACT_LIMIT`."""
 _BELONGS = ("member", "lead")
 SEED = 7
 
@@ -57,6 +65,8 @@ class BrokerReport:
     seed: int | None
     nodes: int
     brokers: tuple[Broker, ...]
+    exact_limit: int | None = None
+    """When sampled: components above this many nodes were (not in the JSON form)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -88,10 +98,7 @@ def find_brokers(graph: nx.MultiDiGraph[str], *, limit: int = 20) -> BrokerRepor
     """The ``limit`` people with the highest betweenness above zero, highest first."""
     projection = membership_graph(graph)
     size = projection.number_of_nodes()
-    sampled = size > EXACT_LIMIT
-    centrality: dict[str, float] = nx.betweenness_centrality(
-        projection, k=SAMPLES if sampled else None, seed=SEED if sampled else None
-    )
+    centrality, sampled = _betweenness(projection)
     communities: dict[str, list[str]] = defaultdict(list)
     for person, community in projection.edges():
         if graph.nodes[person]["kind"] != "person":
@@ -120,4 +127,37 @@ def find_brokers(graph: nx.MultiDiGraph[str], *, limit: int = 20) -> BrokerRepor
         seed=SEED if sampled else None,
         nodes=size,
         brokers=brokers,
+        exact_limit=EXACT_LIMIT if sampled else None,
     )
+
+
+def _betweenness(projection: nx.Graph[str]) -> tuple[dict[str, float], bool]:
+    """Normalised betweenness of every node of ``projection``, one component at a time,
+    and whether some component was sampled.
+
+    networkx normalises a component's betweenness by its own ``(m - 1)(m - 2)`` ordered
+    pairs of other nodes; multiplying back and dividing by the whole graph's
+    ``(n - 1)(n - 2)`` gives exactly what ``betweenness_centrality`` of the whole graph
+    would (each component's pairs are the only ones with paths through its nodes).
+    """
+    size = projection.number_of_nodes()
+    centrality = dict.fromkeys(sorted(projection), 0.0)
+    sampled = False
+    components = sorted(sorted(component) for component in nx.connected_components(projection))
+    for nodes in components:
+        if len(nodes) < 3:  # no node lies between two others
+            continue
+        component: nx.Graph[str] = nx.Graph()
+        component.add_nodes_from(nodes)
+        component.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in projection.edges(nodes)))
+        sample = len(nodes) > EXACT_LIMIT
+        sampled = sampled or sample
+        values: dict[str, float] = nx.betweenness_centrality(
+            component,
+            k=min(SAMPLES, len(nodes)) if sample else None,
+            seed=SEED if sample else None,
+        )
+        scale = (len(nodes) - 1) * (len(nodes) - 2) / ((size - 1) * (size - 2))
+        for name, value in values.items():
+            centrality[name] = value * scale
+    return centrality, sampled

@@ -25,7 +25,9 @@ changed the same practice. Every edge has a ``weight``:
 
 A git commit that touches a practice's file counts for the person whose e-mail authored
 it with weight ``0.5 ** (age_days / 180)``, age measured from the newest commit in the
-history (never the wall clock, so the same commit gives the same graph).
+history (never the wall clock, so the same commit gives the same graph). Questions that do
+not read authorship (mentors, gaps, the network report) pass no history and skip reading
+it, the slowest part of building the graph of a large organisation.
 """
 
 from __future__ import annotations
@@ -64,20 +66,35 @@ def node_id(graph_node: str) -> str:
     return graph_node.partition(":")[2]
 
 
-def build_graph(repository: Repository, history: History) -> nx.MultiDiGraph[str]:
+NOT_READ = "not read: authorship was not asked for"
+"""The ``reason`` in ``graph.graph["history"]`` of a graph built without history."""
+
+
+def build_graph(repository: Repository, history: History | None) -> nx.MultiDiGraph[str]:
     """The expertise graph of a resolved repository and the git history of its data folder.
 
     ``graph.graph["history"]`` says whether authorship could be read (``available``,
     ``complete``, ``reason``) and ``as_of``, the newest commit's time used for recency.
+    With ``history=None`` the graph has no ``author`` edges and says so (reason
+    :data:`NOT_READ`).
     """
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    as_of = history.commits[-1].time if history.available and history.commits else None
-    graph.graph["history"] = {
-        "available": history.available,
-        "complete": history.complete,
-        "reason": history.reason,
-        "as_of": as_of.isoformat() if as_of else None,
-    }
+    if history is None:
+        as_of = None
+        graph.graph["history"] = {
+            "available": False,
+            "complete": False,
+            "reason": NOT_READ,
+            "as_of": None,
+        }
+    else:
+        as_of = history.commits[-1].time if history.available and history.commits else None
+        graph.graph["history"] = {
+            "available": history.available,
+            "complete": history.complete,
+            "reason": history.reason,
+            "as_of": as_of.isoformat() if as_of else None,
+        }
     descriptions = {
         term.id: term.description or ""
         for taxonomy in repository.taxonomies.values()
@@ -207,7 +224,7 @@ def build_graph(repository: Repository, history: History) -> nx.MultiDiGraph[str
             for person_id in dict.fromkeys(people):
                 edge(node("person", person_id), source, role, PRACTICE_ROLE_WEIGHTS[role])
 
-    if as_of is not None:
+    if history is not None and as_of is not None:
         _add_authorship(graph, repository, history, as_of)
     return graph
 

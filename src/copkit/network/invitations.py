@@ -18,7 +18,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from copkit.network.graph import node, node_id
-from copkit.network.topics import CommunityTopics, community_topics
+from copkit.network.topics import CommunityTopics, community_topics, people_of
 
 LIMIT = 5
 MIN_SCORE = 1.0
@@ -66,14 +66,14 @@ def find_invitations(
 ) -> tuple[CommunityInvitations, ...]:
     """For each open community with anyone to invite, the best people outside it."""
     topics_of = community_topics(graph) if topics is None else topics
-    people = sorted(name for name, data in graph.nodes(data=True) if data["kind"] == "person")
+    people = people_of(graph)
     terms = sorted(
         name for name, data in graph.nodes(data=True) if data["kind"] in ("skill", "tag")
     )
     row_of = {name: row for row, name in enumerate(people)}
     col_of = {name: col for col, name in enumerate(terms)}
     entries: dict[tuple[int, int], float] = {}
-    for source, target, relation, data in graph.edges(keys=True, data=True):
+    for source, target, relation, data in graph.out_edges(people, keys=True, data=True):
         if relation in ("skill", "interest"):
             entries[(row_of[source], col_of[target])] = float(data["weight"])
     keys = sorted(entries)

@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from copkit.network.graph import node
 from copkit.network.topics import CommunityTopics, community_topics
 
 
@@ -55,7 +56,8 @@ def find_silos(
     for communities in belongs.values():
         if len(communities) > 1:
             linked.update(communities)
-    for source, target, relation in graph.edges(keys=True):
+    practices = [node("practice", p) for key in sorted(topics) for p in topics[key].practices]
+    for source, target, relation in graph.out_edges(practices, keys=True):
         if relation == "supersedes":
             first = graph.nodes[source]["community"]
             second = graph.nodes[target]["community"]

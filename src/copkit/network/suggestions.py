@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from copkit.network.graph import node, node_id
-from copkit.network.topics import CommunityTopics, community_topics
+from copkit.network.topics import CommunityTopics, community_topics, people_of
 
 MIN_PEOPLE = 3
 SEED = 7
@@ -76,7 +76,7 @@ def suggest_communities(
     """Suggested new communities, the largest first."""
     covered = covered_topics(graph, topics=topics)
     topics_of: dict[str, set[str]] = defaultdict(set)
-    for source, target, relation in graph.edges(keys=True):
+    for source, target, relation in graph.out_edges(people_of(graph), keys=True):
         if relation in ("skill", "interest") and target not in covered:
             topics_of[source].add(target)
     holders: dict[str, set[str]] = defaultdict(set)

@@ -68,10 +68,15 @@ def community_topics(graph: nx.MultiDiGraph[str]) -> dict[str, CommunityTopics]:
     return result
 
 
+def people_of(graph: nx.MultiDiGraph[str]) -> list[str]:
+    """The person nodes, sorted: reading only their edges skips the practices' many."""
+    return sorted(name for name, data in graph.nodes(data=True) if data["kind"] == "person")
+
+
 def skill_levels(graph: nx.MultiDiGraph[str]) -> dict[str, dict[str, str]]:
     """Skill id -> person id -> declared level."""
     result: dict[str, dict[str, str]] = defaultdict(dict)
-    for source, target, relation, data in graph.edges(keys=True, data=True):
+    for source, target, relation, data in graph.out_edges(people_of(graph), keys=True, data=True):
         if relation == "skill":
             result[node_id(target)][node_id(source)] = data["level"]
     return result

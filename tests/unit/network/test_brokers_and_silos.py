@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
+from copkit.commands.network import render_text
 from copkit.network import brokers
 from copkit.network.brokers import find_brokers
+from copkit.network.report import network_report
 from copkit.network.silos import find_silos
 from tests.unit.network.builders import community, org_graph, person, practice
 
@@ -55,3 +59,63 @@ def test_superseding_another_communitys_practice_links_communities(tmp_path: Pat
         "new-way", "c", owners=["eve"], supersedes=["old-way"]
     )
     assert find_silos(org_graph(tmp_path / "repo", documents)) == ()
+
+
+def membership(seed: int, people: int, communities: int, groups: int) -> nx.Graph[str]:
+    """A random membership graph: ``groups`` separate clusters of communities, each
+    person in one to three communities of one cluster (so several components)."""
+    rng = random.Random(seed)
+    graph: nx.Graph[str] = nx.Graph()
+    for number in range(people):
+        group = number % groups
+        pool = [f"community:c{group}-{c}" for c in range(communities)]
+        for chosen in rng.sample(pool, rng.randint(1, 3)):
+            graph.add_edge(f"person:p{number}", chosen)
+    return graph
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_betweenness_one_component_at_a_time_equals_the_whole_graphs(seed: int) -> None:
+    graph = membership(seed, people=60, communities=5, groups=3)
+    assert nx.number_connected_components(graph) > 1
+    centrality, sampled = brokers._betweenness(graph)
+    assert not sampled
+    expected = nx.betweenness_centrality(graph)
+    assert centrality.keys() == expected.keys()
+    assert all(centrality[n] == pytest.approx(expected[n], abs=1e-12) for n in expected)
+
+
+def test_sampling_a_large_component_still_finds_the_planted_broker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two communities of twelve; zoe alone belongs to both.
+    left = {f"l{n:02}": "active" for n in range(12)}
+    right = {f"r{n:02}": "active" for n in range(12)}
+    documents = {f"people/{p}.yaml": person(p) for p in [*left, *right, "zoe"]}
+    documents["a/a.yaml"] = community("a", members={**left, "zoe": "core"})
+    documents["b/b.yaml"] = community("b", members={**right, "zoe": "core"})
+    graph = org_graph(tmp_path / "repo", documents)
+    monkeypatch.setattr(brokers, "EXACT_LIMIT", 10)
+    monkeypatch.setattr(brokers, "SAMPLES", 5)
+    report = find_brokers(graph)
+    assert (report.method, report.samples, report.seed, report.nodes) == (
+        "approximate",
+        5,
+        brokers.SEED,
+        27,
+    )
+    assert [broker.person for broker in report.brokers] == ["zoe"]
+    assert report == find_brokers(graph)
+
+
+def test_text_output_says_how_brokers_were_sampled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    graph = org_graph(tmp_path / "repo", three_communities())
+    monkeypatch.setattr(brokers, "EXACT_LIMIT", 3)
+    text = render_text(network_report(graph))
+    assert (
+        f"Knowledge brokers (approximate betweenness: {brokers.SAMPLES} sampled sources, "
+        f"seed {brokers.SEED}, in each component of more than 3 nodes, over 9 people and "
+        "communities):"
+    ) in text.splitlines()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from copkit.loader import load_repository
 from copkit.network.directory import people_directory, skill_directory
-from copkit.network.graph import node
+from copkit.network.graph import NOT_READ, build_graph, node
 from tests.gitrepo import GitRepo
 from tests.unit.network.builders import community, graph_of, org_graph, person, practice, taxonomy
 
@@ -70,6 +71,22 @@ def test_authorship_edges_count_commits_and_fade_with_age(tmp_path: Path) -> Non
     assert (by_ada["commits"], by_ada["last"], by_ada["weight"]) == (1, "2025-01-02", 0.5)
     assert (by_bob["commits"], by_bob["last"], by_bob["weight"]) == (1, "2025-07-01", 1.0)
     assert graph.graph["history"]["as_of"] == "2025-07-01T00:00:00+00:00"
+
+    # Without history (mentors, gaps, network): the same graph less the author edges.
+    repository = load_repository(git.root).repository
+    without = build_graph(repository, None)
+    assert without.graph["history"] == {
+        "available": False,
+        "complete": False,
+        "reason": NOT_READ,
+        "as_of": None,
+    }
+    authored = [(u, v, k) for u, v, k in graph.edges(keys=True) if k == "author"]
+    assert len(authored) == 2
+    assert sorted(without.edges(keys=True, data=True)) == sorted(
+        item for item in graph.edges(keys=True, data=True) if item[2] != "author"
+    )
+    assert list(without.nodes(data=True)) == list(graph.nodes(data=True))
 
 
 def test_directory_links_people_to_skills_communities_and_practices(tmp_path: Path) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +112,93 @@ def test_assignment_weight_equals_networkx_max_weight_matching(
     best = nx.max_weight_matching(reference)
     expected = sum(reference.edges[u, v]["weight"] for u, v in best)
     assert abs(sum(weights[pair] for pair in chosen) - expected) < 1e-9
+
+
+LEVELS = ("novice", "working", "proficient", "expert")
+
+
+def reference_candidates(graph: nx.MultiDiGraph[str]) -> dict[tuple[str, str], tuple[object, ...]]:
+    """The possible pairs worked out one by one, as the documentation states the rule:
+    (mentor, mentee) -> (weight, best skill, further skills, shared communities)."""
+    levels: dict[str, dict[str, int]] = {}
+    offers: dict[str, set[str]] = {}
+    seeks: dict[str, set[str]] = {}
+    belongs: dict[str, set[str]] = {}
+    for source, target, relation, data in graph.edges(keys=True, data=True):
+        who, what = source.partition(":")[2], target.partition(":")[2]
+        if relation == "skill":
+            levels.setdefault(who, {})[what] = LEVELS.index(data["level"])
+        elif relation == "mentors":
+            offers.setdefault(who, set()).add(what)
+        elif relation == "learning":
+            seeks.setdefault(who, set()).add(what)
+        elif relation in ("member", "lead"):
+            belongs.setdefault(who, set()).add(what)
+    result: dict[tuple[str, str], tuple[object, ...]] = {}
+    for mentor, offered in offers.items():
+        for mentee, sought in seeks.items():
+            if mentor == mentee:
+                continue
+            gaps = []
+            for skill in offered & sought:
+                ahead = levels.get(mentor, {}).get(skill, -1)
+                behind = levels.get(mentee, {}).get(skill, -1)
+                if ahead >= 0 and ahead > behind:
+                    gaps.append((-(ahead - behind), skill))
+            if not gaps:
+                continue
+            gaps.sort()
+            shared = tuple(sorted(belongs.get(mentor, set()) & belongs.get(mentee, set())))
+            weight = 1 - 0.25 * gaps[0][0] + 0.25 * (len(gaps) - 1) + (0.5 if shared else 0)
+            result[(mentor, mentee)] = (weight, gaps[0][1], tuple(s for _, s in gaps[1:]), shared)
+    return result
+
+
+def brute_force_best(weights: dict[tuple[str, str], float], capacity: int) -> float:
+    """The best total weight, by networkx's general maximum-weight matching on a graph
+    with ``capacity`` copies of every mentor."""
+    reference: nx.Graph[str] = nx.Graph()
+    for (mentor, mentee), weight in weights.items():
+        for copy in range(capacity):
+            reference.add_edge(f"m:{mentor}:{copy}", f"e:{mentee}", weight=weight)
+    best = nx.max_weight_matching(reference)
+    return float(sum(reference.edges[u, v]["weight"] for u, v in best))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_vectorised_matching_equals_brute_force_on_random_organisations(
+    tmp_path: Path, seed: int
+) -> None:
+    rng = random.Random(seed)
+    skills = ["python", "rust", "sql", "wasm"]
+    names = [f"p{n:02}" for n in range(16)]
+    documents = {}
+    for name in names:
+        held = {s: rng.choice(LEVELS) for s in rng.sample(skills, rng.randint(0, 3))}
+        documents[f"people/{name}.yaml"] = person(
+            name,
+            skills=held,
+            mentors=sorted(s for s in held if rng.random() < 0.6),
+            learning=sorted(s for s in skills if s not in held and rng.random() < 0.3)
+            + sorted(s for s in held if held[s] != "expert" and rng.random() < 0.3),
+        )
+    documents["a/a.yaml"] = community("a", members=dict.fromkeys(rng.sample(names, 6), "active"))
+    documents["b/b.yaml"] = community("b", members=dict.fromkeys(rng.sample(names, 5), "active"))
+    graph = org_graph(tmp_path / "repo", documents)
+    expected = reference_candidates(graph)
+    found = candidate_pairs(graph)
+    assert len(expected) > 10
+    assert {
+        key: (pair.weight, pair.skill, pair.also, pair.shared_communities)
+        for key, pair in found.items()
+    } == expected
+    weights = {key: float(value[0]) for key, value in expected.items()}  # type: ignore[arg-type]
+    for capacity in (1, 2):
+        matching = match_mentors(graph, capacity=capacity)
+        assert matching.candidates == len(expected)
+        assert matching.total_weight == pytest.approx(brute_force_best(weights, capacity))
+        mentees = [pair.mentee for pair in matching.pairs]
+        assert len(mentees) == len(set(mentees))
+        per_mentor = [pair.mentor for pair in matching.pairs]
+        assert max(per_mentor.count(m) for m in per_mentor) <= capacity
+        assert all(weights[(p.mentor, p.mentee)] == p.weight for p in matching.pairs)
