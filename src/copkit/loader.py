@@ -6,11 +6,15 @@ problem it finds in one run and never raises for bad input.
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from copkit.findings import Finding, Findings
+from copkit.load.cache import ParseCache
 from copkit.load.discovery import discover
 from copkit.load.document import Document
 from copkit.load.files import read_document
@@ -50,8 +54,13 @@ def find_root(start: Path) -> tuple[Path, Path | None]:
     return start, None
 
 
-def load_repository(path: Path | None = None) -> LoadResult:
-    """Load, validate and resolve the repository at ``path`` (default: the current folder)."""
+def load_repository(path: Path | None = None, *, cache: ParseCache | None = None) -> LoadResult:
+    """Load, validate and resolve the repository at ``path`` (default: the current folder).
+
+    Parsed files are cached in the git directory of the repository (see
+    :mod:`copkit.load.cache`) unless ``cache`` says otherwise: a snapshot of a past
+    commit passes the cache of the repository it came from.
+    """
     start = Path.cwd() if path is None else path
     if not start.exists():
         raise UsageError(f"{start}: no such file or folder")
@@ -84,20 +93,41 @@ def load_repository(path: Path | None = None) -> LoadResult:
 
     discovered = discover(data_dir, root)
     findings.extend(discovered.findings)
+    if cache is None:
+        cache = ParseCache.for_repository(root)
     documents: list[tuple[Document, object]] = []
-    for file in discovered.files:
-        relative = file.relative_to(root).as_posix()
-        read = read_document(file, relative, config.limits)
-        if isinstance(read, Finding):
-            findings.add(read)
-            continue
-        result = validate_document(read)
-        if isinstance(result, list):
-            findings.extend(result)
-        else:
-            documents.append((read, result))
-    findings.extend(resolve(repository, documents))
+    with _collector_paused():
+        for file in discovered.files:
+            relative = file.relative_to(root).as_posix()
+            read = read_document(file, relative, config.limits, cache)
+            if isinstance(read, Finding):
+                findings.add(read)
+                continue
+            result = validate_document(read)
+            if isinstance(result, list):
+                findings.extend(result)
+            else:
+                documents.append((read, result))
+        findings.extend(resolve(repository, documents))
+    cache.save()
     return LoadResult(repository, findings)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a repository is read.
+
+    Everything loading creates stays alive (documents, entities, indexes), so each
+    collection would walk a growing heap and free nothing: 7-8% of the load. Reference
+    counting still frees what is dropped; the collector is restored afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_config_only(path: Path | None) -> tuple[Path, Config]:
