@@ -69,9 +69,7 @@ def load_repository(path: Path | None = None, *, cache: ParseCache | None = None
     root, config_path = find_root(start)
     findings = Findings()
     config, config_document = _load_config(root, config_path, findings)
-    data_dir = root / config.data
-    if config_path is None and not data_dir.is_dir():
-        data_dir = root  # a bare folder of entity files
+    data_dir = _data_folder(root, config, config_path)
     repository = Repository(
         root=root,
         data_dir=data_dir,
@@ -128,6 +126,26 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def data_folder(path: Path | None) -> tuple[Path, Path]:
+    """The root and data folder :func:`load_repository` will read for ``path``.
+
+    For starting work that needs only the folders (``git log``) before the load.
+    """
+    start = Path.cwd() if path is None else path
+    if not start.is_dir():
+        raise UsageError(f"{start}: not a folder; give the repository folder")
+    root, config_path = find_root(start)
+    config = _load_config(root, config_path, Findings())[0]
+    return root, _data_folder(root, config, config_path)
+
+
+def _data_folder(root: Path, config: Config, config_path: Path | None) -> Path:
+    data_dir = root / config.data
+    if config_path is None and not data_dir.is_dir():
+        data_dir = root  # a bare folder of entity files
+    return data_dir
 
 
 def load_config_only(path: Path | None) -> tuple[Path, Config]:

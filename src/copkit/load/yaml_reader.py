@@ -176,7 +176,7 @@ assert not StrictResolver.yaml_path_resolvers
 class _LeanResolver(StrictResolver):
     """:class:`StrictResolver`'s answers, with less work per value (the parser asks per node)."""
 
-    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:  # type: ignore[override]
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
             if implicit[0]:
                 for tag, regexp in _BY_FIRST_CHARACTER.get(value[:1], ()):
@@ -194,7 +194,7 @@ if HAVE_LIBYAML:
             StrictConstructor.__init__(self)
             StrictResolver.__init__(self)
 
-    class _Composer(_Parser, _LeanResolver):  # type: ignore[misc]
+    class _Composer(_Parser, _LeanResolver):
         def __init__(self, stream: str) -> None:
             _Parser.__init__(self, stream)
             _LeanResolver.__init__(self)
@@ -228,7 +228,7 @@ def parse(text: str, *, max_nodes: int) -> Any:
         if "*" in text:
             _check_expansion(data, max_nodes)
         return data
-    except Exception:  # noqa: BLE001 - anything unusual: the full constructor decides
+    except Exception:  # anything unusual: the full constructor decides
         return _parse_fully(text, max_nodes)
 
 
