@@ -34,7 +34,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._harness import (  # noqa: E402
+from benchmarks._harness import (
     DEFAULT_CACHE,
     REPO_ROOT,
     Measurement,
@@ -184,11 +184,15 @@ def main() -> int:
     if args.json is not None:
         runs = {
             str(commits): {
-                name: {"best_s": m.best, "best_cpu_s": m.best_cpu, "runs_s": [r.seconds for r in m.runs]}
+                name: {
+                    "best_s": m.best,
+                    "best_cpu_s": m.best_cpu,
+                    "runs_s": [r.seconds for r in m.runs],
+                }
                 for name, m in found.items()
             }
             for commits, found in results.items()
-        }  # fmt: skip
+        }
         args.json.write_text(json.dumps({"verdict": verdict, "runs": runs}, indent=2) + "\n")
     print(json.dumps(verdict))
     return 1 if args.fail_on_miss and not ok else 0
