@@ -59,8 +59,19 @@ def rule_options(command: F) -> F:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="copkit")
-def cli() -> None:
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Parse every file; do not read or write the parse cache in the git directory "
+    "(also COPKIT_NO_CACHE=1).",
+)
+@click.pass_context
+def cli(context: click.Context, no_cache: bool) -> None:
     """Communities of practice as code: validate, lint, score and publish them."""
+    if no_cache:
+        from copkit.load.cache import caching_turned_off
+
+        context.with_resource(caching_turned_off())
 
 
 @cli.command()

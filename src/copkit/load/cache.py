@@ -72,6 +72,10 @@ class ParseCache:
         self._entries: dict[str, Any] = {}
         self._used: dict[str, Any] = {}
         self._added = 0
+        self.hits = 0
+        """Files whose values came from the cache in this run."""
+        self.misses = 0
+        """Files looked up and not found (then parsed)."""
         if file is not None:
             self._read(file)
 
@@ -103,8 +107,10 @@ class ParseCache:
             return False, None
         entry = self._entries.get(key)
         if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], int)):
+            self.misses += 1
             return False, None
         self._used[key] = entry[1]
+        self.hits += 1
         return True, entry[1]
 
     def put(self, key: str, values: Any) -> None:
