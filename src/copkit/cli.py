@@ -67,7 +67,12 @@ def rule_options(command: F) -> F:
 )
 @click.pass_context
 def cli(context: click.Context, no_cache: bool) -> None:
-    """Communities of practice as code: validate, lint, score and publish them."""
+    """Communities of practice as code: validate, lint, score and publish them.
+
+    Parsed files are cached in the git directory (.git/copkit/cache), keyed by their
+    content, so unchanged files are not parsed again; the output is the same either way.
+    Delete that folder to clear it.
+    """
     if no_cache:
         from copkit.load.cache import caching_turned_off
 
