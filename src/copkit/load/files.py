@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from copkit.findings import Finding
@@ -19,16 +20,17 @@ def read_document(
     With a ``cache``, a file whose bytes parsed before takes its values from there.
     """
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            return Finding(
-                "COP004",
-                "error",
-                f"the file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}",
-                relative,
-                hint="split it up, or raise `limits.max_file_bytes` in copkit.yaml",
-            )
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limits.max_file_bytes:
+                return Finding(
+                    "COP004",
+                    "error",
+                    f"the file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}",
+                    relative,
+                    hint="split it up, or raise `limits.max_file_bytes` in copkit.yaml",
+                )
+            raw = handle.read(limits.max_file_bytes + 1)
     except OSError as error:
         return Finding("COP009", "error", f"cannot read file: {error.strerror}", relative)
     if len(raw) > limits.max_file_bytes:  # grew between stat and read
