@@ -19,6 +19,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from copkit.history_cache import HistoryCache, history_key
+from copkit.load.cache import cache_disabled, cache_folder
+
 if TYPE_CHECKING:
     from copkit.repository import Repository
 
@@ -146,7 +149,7 @@ class PendingHistory:
         self._root = root
         self._data_dir = data_dir
         self._rev = rev
-        self._outcome: History | tuple[str, bytes, bool, set[str], str] | None = None
+        self._outcome: History | tuple[str, str, bool, set[str], str] | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self._cancelled = False
         self._thread = threading.Thread(target=self._run, name="copkit-git-log", daemon=True)
@@ -163,7 +166,7 @@ class PendingHistory:
         prefix, output, shallow, boundary, head = outcome
         commits: list[Commit] = []
         lower: dict[str, str | None] = {}
-        for record in output.decode("utf-8", "surrogateescape").split(RECORD):
+        for record in output.split(RECORD):
             if record:
                 commit = _parse(record, prefix, emails, lower)
                 if commit is not None and commit.sha not in boundary:
@@ -184,7 +187,7 @@ class PendingHistory:
         except OSError as error:
             self._outcome = History(available=False, reason=f"cannot run git: {error.strerror}")
 
-    def _read(self) -> History | tuple[str, bytes, bool, set[str], str]:
+    def _read(self) -> History | tuple[str, str, bool, set[str], str]:
         git = shutil.which("git")
         if git is None:
             return History(available=False, reason="git is not installed (no `git` on PATH)")
@@ -215,6 +218,11 @@ class PendingHistory:
         ]
         if self._cancelled:
             return History(available=False, reason="cancelled")
+        cache, key = self._cache(git, toplevel, head, command, shallow, boundary)
+        if cache is not None and key is not None:
+            cached = cache.get(key)
+            if cached is not None:
+                return prefix, cached, shallow, boundary, head
         with subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_git_env()
         ) as process:
@@ -224,7 +232,36 @@ class PendingHistory:
             stderr = errors.decode("utf-8", "replace").strip()
             message = stderr.splitlines()[-1] if stderr else "git log failed"
             return History(available=False, reason=f"cannot read git history: {message}")
-        return prefix, output, shallow, boundary, head
+        text = output.decode("utf-8", "surrogateescape")
+        if cache is not None and key is not None and not self._cancelled:
+            cache.put(key, text)
+        return prefix, text, shallow, boundary, head
+
+    def _cache(
+        self,
+        git: str,
+        toplevel: Path,
+        head: str,
+        command: list[str],
+        shallow: bool,
+        boundary: set[str],
+    ) -> tuple[HistoryCache | None, str | None]:
+        if cache_disabled():
+            return None, None
+        folder = cache_folder(self._root)
+        if folder is None:
+            return None, None
+        commit = head if self._rev == "HEAD" else self._rev
+        key = history_key(
+            git,
+            _git_env(),
+            toplevel=toplevel,
+            commit=commit,
+            command=command[3:],  # without git's path and -C folder
+            shallow=shallow,
+            boundary=boundary,
+        )
+        return HistoryCache(folder), key
 
 
 def check_rev(root: Path, rev: str) -> str:
