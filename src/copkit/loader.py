@@ -95,7 +95,7 @@ def load_repository(path: Path | None = None, *, cache: ParseCache | None = None
         cache = ParseCache.for_repository(root)
     documents: list[tuple[Document, object]] = []
     root_prefix = os.path.join(root, "")
-    with _collector_paused():
+    with collector_paused():
         for file in discovered.files:
             name = str(file)
             if name.startswith(root_prefix):  # as relative_to, without its cost per file
@@ -117,7 +117,7 @@ def load_repository(path: Path | None = None, *, cache: ParseCache | None = None
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off while a repository is read.
 
     Everything loading creates stays alive (documents, entities, indexes), so each

@@ -11,7 +11,13 @@ import click
 from copkit.health import HealthReport, score_repository
 from copkit.history import History, PendingHistory, email_index, history_of, read_history
 from copkit.load.cache import ParseCache
-from copkit.loader import UsageError, data_folder, find_root, load_repository
+from copkit.loader import (
+    UsageError,
+    collector_paused,
+    data_folder,
+    find_root,
+    load_repository,
+)
 from copkit.reporting import get_reporter
 from copkit.reporting.health import fmt, to_json, to_markdown, to_table
 from copkit.repository import Repository
@@ -108,7 +114,10 @@ def run(
 ) -> int:
     """Score, print in ``output_format``, and return the exit code."""
     try:
-        report = score_point(path, as_of, today=today, community=community)
+        # A short-lived process whose data all stays alive: the cyclic collector would only
+        # walk the loaded repository again and again while history and scores are built.
+        with collector_paused():
+            report = score_point(path, as_of, today=today, community=community)
     except InvalidRepository:
         return 1
     render = {"json": to_json, "markdown": to_markdown}.get(output_format, to_table)
