@@ -59,8 +59,25 @@ def rule_options(command: F) -> F:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="copkit")
-def cli() -> None:
-    """Communities of practice as code: validate, lint, score and publish them."""
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Parse every file and read history from git; do not read or write the caches in "
+    "the git directory (also COPKIT_NO_CACHE=1).",
+)
+@click.pass_context
+def cli(context: click.Context, no_cache: bool) -> None:
+    """Communities of practice as code: validate, lint, score and publish them.
+
+    Parsed files and the git history are cached in the git directory (.git/copkit/cache),
+    keyed by their content and commit, so unchanged files are not parsed again and the
+    history of a commit is read from git once; the output is the same either way. Delete
+    that folder to clear it.
+    """
+    if no_cache:
+        from copkit.load.cache import caching_turned_off
+
+        context.with_resource(caching_turned_off())
 
 
 @cli.command()

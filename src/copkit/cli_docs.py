@@ -44,7 +44,8 @@ def render_cli_reference() -> str:
         "Every command exits 0 when all is well, 1 when it found problems, and 2 on a usage error.",
         "",
     ]
-    for name, command in _commands(cli, "copkit"):
+    # The group itself first: its options (such as --no-cache) go before any command.
+    for name, command in [("copkit", cli), *_commands(cli, "copkit")]:
         context = click.Context(command, info_name=name)
         lines += [f"## `{name}`", "", "```text", command.get_usage(context), "```", ""]
         help_text = inspect.cleandoc(command.help or "")

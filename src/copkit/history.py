@@ -12,11 +12,15 @@ import datetime as dt
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from copkit.history_cache import HistoryCache, history_key
+from copkit.load.cache import cache_disabled, cache_folder
 
 if TYPE_CHECKING:
     from copkit.repository import Repository
@@ -130,47 +134,134 @@ def read_history(
     are relative to ``root``. ``rev`` must already be checked with :func:`check_rev`
     when it comes from a user.
     """
-    git = shutil.which("git")
-    if git is None:
-        return History(available=False, reason="git is not installed (no `git` on PATH)")
-    facts = _git_facts(git, root)
-    if isinstance(facts, str):
-        return History(available=False, reason=facts)
-    toplevel, shallow, boundary, head = facts
-    if head is None:
-        return History(available=False, reason="the git repository has no commits yet")
-    prefix = _prefix(root, toplevel)
-    data_spec = os.path.relpath(data_dir, toplevel).replace(os.sep, "/")
-    command = [
-        git,
-        "-C",
-        str(toplevel),
-        "-c",
-        "core.quotePath=false",
-        "log",
-        "--reverse",
-        "-M",
-        "--name-status",
-        "-z",
-        f"--format={LOG_FORMAT}",
-        rev,
-        "--",
-        data_spec if data_spec != "." else ".",
-    ]
-    commits: list[Commit] = []
-    with subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_git_env()
-    ) as process:
-        assert process.stdout is not None
-        for record in _records(process.stdout):
-            commit = _parse(record, prefix, emails)
-            if commit is not None and commit.sha not in boundary:
-                commits.append(commit)
-        stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
-    if process.returncode != 0:
-        message = stderr.strip().splitlines()[-1] if stderr.strip() else "git log failed"
-        return History(available=False, reason=f"cannot read git history: {message}")
-    return History(available=True, shallow=shallow, commits=commits, head=head)
+    return PendingHistory(root, data_dir, rev=rev).result(emails)
+
+
+class PendingHistory:
+    """``git log`` started now, read in the background; :meth:`result` collects it.
+
+    Reading history is mostly git's own work. Started before the repository is loaded,
+    git runs on the second core while Python parses the files, and only the light
+    parsing of its output (which needs the people's e-mails) waits for the load.
+    """
+
+    def __init__(self, root: Path, data_dir: Path, *, rev: str = "HEAD") -> None:
+        self._root = root
+        self._data_dir = data_dir
+        self._rev = rev
+        self._outcome: History | tuple[str, str, bool, set[str], str] | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+        self._cancelled = False
+        self._thread = threading.Thread(target=self._run, name="copkit-git-log", daemon=True)
+        self._thread.start()
+
+    def result(self, emails: Mapping[str, str]) -> History:
+        """The history, authors mapped to people through ``emails`` (waits for git)."""
+        self._thread.join()
+        outcome = self._outcome
+        if outcome is None:
+            return History(available=False, reason="cannot read git history")
+        if isinstance(outcome, History):
+            return outcome
+        prefix, output, shallow, boundary, head = outcome
+        commits: list[Commit] = []
+        lower: dict[str, str | None] = {}
+        for record in output.split(RECORD):
+            if record:
+                commit = _parse(record, prefix, emails, lower)
+                if commit is not None and commit.sha not in boundary:
+                    commits.append(commit)
+        return History(available=True, shallow=shallow, commits=commits, head=head)
+
+    def cancel(self) -> None:
+        """Stop git when the history is not needed after all (an invalid repository)."""
+        self._cancelled = True
+        process = self._process
+        if process is not None and process.poll() is None:
+            process.kill()
+        self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            self._outcome = self._read()
+        except OSError as error:
+            self._outcome = History(available=False, reason=f"cannot run git: {error.strerror}")
+
+    def _read(self) -> History | tuple[str, str, bool, set[str], str]:
+        git = shutil.which("git")
+        if git is None:
+            return History(available=False, reason="git is not installed (no `git` on PATH)")
+        root = self._root
+        facts = _git_facts(git, root)
+        if isinstance(facts, str):
+            return History(available=False, reason=facts)
+        toplevel, shallow, boundary, head = facts
+        if head is None:
+            return History(available=False, reason="the git repository has no commits yet")
+        prefix = _prefix(root, toplevel)
+        data_spec = os.path.relpath(self._data_dir, toplevel).replace(os.sep, "/")
+        command = [
+            git,
+            "-C",
+            str(toplevel),
+            "-c",
+            "core.quotePath=false",
+            "log",
+            "--reverse",
+            "-M",
+            "--name-status",
+            "-z",
+            f"--format={LOG_FORMAT}",
+            self._rev,
+            "--",
+            data_spec if data_spec != "." else ".",
+        ]
+        if self._cancelled:
+            return History(available=False, reason="cancelled")
+        cache, key = self._cache(git, toplevel, head, command, shallow, boundary)
+        if cache is not None and key is not None:
+            cached = cache.get(key)
+            if cached is not None:
+                return prefix, cached, shallow, boundary, head
+        with subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_git_env()
+        ) as process:
+            self._process = process
+            output, errors = process.communicate()
+        if process.returncode != 0:
+            stderr = errors.decode("utf-8", "replace").strip()
+            message = stderr.splitlines()[-1] if stderr else "git log failed"
+            return History(available=False, reason=f"cannot read git history: {message}")
+        text = output.decode("utf-8", "surrogateescape")
+        if cache is not None and key is not None and not self._cancelled:
+            cache.put(key, text)
+        return prefix, text, shallow, boundary, head
+
+    def _cache(
+        self,
+        git: str,
+        toplevel: Path,
+        head: str,
+        command: list[str],
+        shallow: bool,
+        boundary: set[str],
+    ) -> tuple[HistoryCache | None, str | None]:
+        if cache_disabled():
+            return None, None
+        folder = cache_folder(self._root)
+        if folder is None:
+            return None, None
+        commit = head if self._rev == "HEAD" else self._rev
+        key = history_key(
+            git,
+            _git_env(),
+            toplevel=toplevel,
+            commit=commit,
+            command=command[3:],  # without git's path and -C folder
+            shallow=shallow,
+            boundary=boundary,
+        )
+        return HistoryCache(folder), key
 
 
 def check_rev(root: Path, rev: str) -> str:
@@ -258,24 +349,9 @@ def _prefix(root: Path, toplevel: Path) -> str:
     return "" if relative == "." else relative + "/"
 
 
-def _records(stream: object) -> Iterator[str]:
-    read = stream.read  # type: ignore[attr-defined]
-    pending = ""
-    while True:
-        chunk: bytes = read(1 << 16)
-        if not chunk:
-            break
-        pending += chunk.decode("utf-8", "surrogateescape")
-        parts = pending.split(RECORD)
-        pending = parts.pop()
-        for part in parts:
-            if part:
-                yield part
-    if pending:
-        yield pending
-
-
-def _parse(record: str, prefix: str, emails: Mapping[str, str]) -> Commit | None:
+def _parse(
+    record: str, prefix: str, emails: Mapping[str, str], lower: dict[str, str | None]
+) -> Commit | None:
     header, _, body = record.partition("\0")
     fields = header.split(FIELD)
     if len(fields) != 5:
@@ -284,29 +360,37 @@ def _parse(record: str, prefix: str, emails: Mapping[str, str]) -> Commit | None
     tokens = body.lstrip("\n").split("\0")
     changes: list[FileChange] = []
     index = 0
-    while index < len(tokens):
+    count = len(tokens)
+    cut = len(prefix)
+    while index < count:
         status = tokens[index].strip()
         if not status:
             index += 1
             continue
         letter = status[0]
-        if letter in "RC" and index + 2 < len(tokens) + 1:
-            old, new = tokens[index + 1], tokens[index + 2]
+        if letter == "R" or letter == "C":
+            old = tokens[index + 1] if index + 1 < count else ""
+            new = tokens[index + 2] if index + 2 < count else ""
             index += 3
             if new.startswith(prefix):
-                changes.append(FileChange(letter, new[len(prefix) :], old[len(prefix) :]))
+                changes.append(FileChange(letter, new[cut:], old[cut:]))
             continue
-        path = tokens[index + 1] if index + 1 < len(tokens) else ""
+        path = tokens[index + 1] if index + 1 < count else ""
         index += 2
         if path.startswith(prefix):
-            changes.append(FileChange(letter, path[len(prefix) :]))
+            changes.append(FileChange(letter, path[cut:]))
+    # Each author writes many commits: map their address once.
+    if email in lower:
+        person = lower[email]
+    else:
+        person = lower[email] = emails.get(email.lower())
     return Commit(
         sha=sha,
         parents=tuple(parents.split()),
         time=dt.datetime.fromtimestamp(int(timestamp or 0), tz=dt.UTC),
         author_name=name,
         author_email=email,
-        person=emails.get(email.lower()),
+        person=person,
         changes=tuple(changes),
     )
 

@@ -6,13 +6,17 @@ problem it finds in one run and never raises for bad input.
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from copkit.custom.compile import compile_custom
 from copkit.custom.governance import CustomGovernance
 from copkit.findings import Finding, Findings
+from copkit.load.cache import ParseCache
 from copkit.load.discovery import discover
 from copkit.load.document import Document
 from copkit.load.files import read_document
@@ -52,8 +56,13 @@ def find_root(start: Path) -> tuple[Path, Path | None]:
     return start, None
 
 
-def load_repository(path: Path | None = None) -> LoadResult:
-    """Load, validate and resolve the repository at ``path`` (default: the current folder)."""
+def load_repository(path: Path | None = None, *, cache: ParseCache | None = None) -> LoadResult:
+    """Load, validate and resolve the repository at ``path`` (default: the current folder).
+
+    Parsed files are cached in the git directory of the repository (see
+    :mod:`copkit.load.cache`) unless ``cache`` says otherwise: a snapshot of a past
+    commit passes the cache of the repository it came from.
+    """
     start = Path.cwd() if path is None else path
     if not start.exists():
         raise UsageError(f"{start}: no such file or folder")
@@ -63,9 +72,7 @@ def load_repository(path: Path | None = None) -> LoadResult:
     findings = Findings()
     config, config_document = _load_config(root, config_path, findings)
     custom = _compile(config, config_document, findings)
-    data_dir = root / config.data
-    if config_path is None and not data_dir.is_dir():
-        data_dir = root  # a bare folder of entity files
+    data_dir = _data_folder(root, config, config_path)
     repository = Repository(
         root=root,
         data_dir=data_dir,
@@ -88,20 +95,66 @@ def load_repository(path: Path | None = None) -> LoadResult:
 
     discovered = discover(data_dir, root)
     findings.extend(discovered.findings)
+    if cache is None:
+        cache = ParseCache.for_repository(root)
     documents: list[tuple[Document, object]] = []
-    for file in discovered.files:
-        relative = file.relative_to(root).as_posix()
-        read = read_document(file, relative, config.limits)
-        if isinstance(read, Finding):
-            findings.add(read)
-            continue
-        result = validate_document(read, custom)
-        if isinstance(result, list):
-            findings.extend(result)
-        else:
-            documents.append((read, result))
-    findings.extend(resolve(repository, documents))
+    root_prefix = os.path.join(root, "")
+    with collector_paused():
+        for file in discovered.files:
+            name = str(file)
+            if name.startswith(root_prefix):  # as relative_to, without its cost per file
+                relative = name[len(root_prefix) :].replace(os.sep, "/")
+            else:
+                relative = file.relative_to(root).as_posix()
+            read = read_document(file, relative, config.limits, cache)
+            if isinstance(read, Finding):
+                findings.add(read)
+                continue
+            result = validate_document(read, custom)
+            if isinstance(result, list):
+                findings.extend(result)
+            else:
+                documents.append((read, result))
+        findings.extend(resolve(repository, documents))
+    cache.save()
     return LoadResult(repository, findings)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a repository is read.
+
+    Everything loading creates stays alive (documents, entities, indexes), so each
+    collection would walk a growing heap and free nothing: 7-8% of the load. Reference
+    counting still frees what is dropped; the collector is restored afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def data_folder(path: Path | None) -> tuple[Path, Path]:
+    """The root and data folder :func:`load_repository` will read for ``path``.
+
+    For starting work that needs only the folders (``git log``) before the load.
+    """
+    start = Path.cwd() if path is None else path
+    if not start.is_dir():
+        raise UsageError(f"{start}: not a folder; give the repository folder")
+    root, config_path = find_root(start)
+    config = _load_config(root, config_path, Findings())[0]
+    return root, _data_folder(root, config, config_path)
+
+
+def _data_folder(root: Path, config: Config, config_path: Path | None) -> Path:
+    data_dir = root / config.data
+    if config_path is None and not data_dir.is_dir():
+        data_dir = root  # a bare folder of entity files
+    return data_dir
 
 
 def load_config_only(path: Path | None) -> tuple[Path, Config]:

@@ -91,7 +91,7 @@ def run(path: Path | None, *, from_ref: str, to_ref: str, output_format: str) ->
 
 
 def _point(root: Path, folder: Path, ref: str, sha: str) -> Point:
-    repository = load_valid(folder)
+    repository = load_valid(folder, cache_from=root)
     day = commit_day(root, sha)
     history = history_at(repository, root, sha)
     report = score_repository(repository, history, as_of=day, trend=False)

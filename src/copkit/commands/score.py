@@ -9,8 +9,15 @@ from pathlib import Path
 import click
 
 from copkit.health import HealthReport, score_repository
-from copkit.history import History, email_index, history_of, read_history
-from copkit.loader import UsageError, find_root, load_repository
+from copkit.history import History, PendingHistory, email_index, history_of, read_history
+from copkit.load.cache import ParseCache
+from copkit.loader import (
+    UsageError,
+    collector_paused,
+    data_folder,
+    find_root,
+    load_repository,
+)
 from copkit.reporting import get_reporter
 from copkit.reporting.health import fmt, to_json, to_markdown, to_table
 from copkit.repository import Repository
@@ -21,9 +28,13 @@ class InvalidRepository(Exception):
     """The repository has errors; they were printed and the command exits 1."""
 
 
-def load_valid(path: Path | None) -> Repository:
-    """The repository at ``path``; its errors printed to stderr and raised when invalid."""
-    result = load_repository(path)
+def load_valid(path: Path | None, *, cache_from: Path | None = None) -> Repository:
+    """The repository at ``path``; its errors printed to stderr and raised when invalid.
+
+    ``cache_from``: the repository whose parse cache to use, for a snapshot of its past.
+    """
+    cache = None if cache_from is None else ParseCache.for_repository(cache_from)
+    result = load_repository(path, cache=cache)
     if not result.ok:
         errors = [f for f in result.findings.sorted() if f.severity == "error"]
         click.echo(get_reporter("text")(errors), err=True, nl=False)
@@ -45,9 +56,18 @@ def score_point(
     For a point, the files are read as they were at its commit and history stops there.
     """
     if point is None:
-        repository = load_valid(path)
-        _check_community(repository, community)
-        history = history_of(repository)
+        start = Path.cwd() if path is None else path
+        # git log runs while the files are loaded; a bad path is reported by the loader.
+        pending = PendingHistory(*data_folder(start)) if start.is_dir() else None
+        try:
+            repository = load_valid(path)
+            _check_community(repository, community)
+        except BaseException:
+            if pending is not None:
+                pending.cancel()
+            raise
+        people = email_index(repository.people)
+        history = history_of(repository) if pending is None else pending.result(people)
         as_of = today or dt.datetime.now(dt.UTC).date()
         return score_repository(repository, history, as_of=as_of, community=community, trend=trend)
     start = Path.cwd() if path is None else path
@@ -56,9 +76,16 @@ def score_point(
     root, _config = find_root(start)
     sha, day = resolve_point(root, point)
     with snapshot(root, sha) as folder:
-        repository = load_valid(folder)
-        _check_community(repository, community)
-        history = history_at(repository, root, sha)
+        snapshot_root, snapshot_data = data_folder(folder)
+        data = snapshot_data.relative_to(snapshot_root)
+        pending = PendingHistory(root, root / data, rev=sha)
+        try:
+            repository = load_valid(folder, cache_from=root)
+            _check_community(repository, community)
+        except BaseException:
+            pending.cancel()
+            raise
+        history = pending.result(email_index(repository.people))
         return score_repository(
             repository, history, as_of=today or day, community=community, trend=trend
         )
@@ -87,7 +114,10 @@ def run(
 ) -> int:
     """Score, print in ``output_format``, and return the exit code."""
     try:
-        report = score_point(path, as_of, today=today, community=community)
+        # A short-lived process whose data all stays alive: the cyclic collector would only
+        # walk the loaded repository again and again while history and scores are built.
+        with collector_paused():
+            report = score_point(path, as_of, today=today, community=community)
     except InvalidRepository:
         return 1
     render = {"json": to_json, "markdown": to_markdown}.get(output_format, to_table)

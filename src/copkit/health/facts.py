@@ -207,7 +207,18 @@ class CommunityFacts:
 
     def in_window(self, day: dt.date | None, days: int) -> bool:
         """Whether ``day`` is one of the ``days`` days ending on the as-of day."""
-        return day is not None and self.as_of - dt.timedelta(days=days) < day <= self.as_of
+        return day is not None and self._window_start(days) < day <= self.as_of
+
+    def _window_start(self, days: int) -> dt.date:
+        # Asked once per member and lead at every moment: the day is computed once per window.
+        start = self._window_starts.get(days)
+        if start is None:
+            start = self._window_starts[days] = self.as_of - dt.timedelta(days=days)
+        return start
+
+    @cached_property
+    def _window_starts(self) -> dict[int, dt.date]:
+        return {}
 
     @cached_property
     def current_leads(self) -> list[Lead]:

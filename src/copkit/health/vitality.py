@@ -94,9 +94,7 @@ def new_members(facts: CommunityFacts) -> Measure:
     joined = {m.person for m in community.members if facts.in_window(m.since, days)}
     joined.update(lead.person for lead in community.leads if facts.in_window(lead.since, days))
     start = facts.end - dt.timedelta(days=days)
-    first = {
-        author for author, time in facts.activity.first_seen.items() if start <= time < facts.end
-    }
+    first = facts.activity.first_contributors(start, facts.end)
     newcomers = joined | first
     explanation = (
         f"{plural(len(newcomers), 'person', 'people')} joined or first contributed in the last "

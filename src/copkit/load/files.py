@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from copkit.findings import Finding
+from copkit.load.cache import ParseCache
 from copkit.load.document import Document
 from copkit.load.yaml_reader import YamlProblem, parse
 from copkit.model.config import Limits
 
 
-def read_document(path: Path, relative: str, limits: Limits) -> Document | Finding:
-    """The parsed document, or the one finding that says why it cannot be read."""
+def read_document(
+    path: Path, relative: str, limits: Limits, cache: ParseCache | None = None
+) -> Document | Finding:
+    """The parsed document, or the one finding that says why it cannot be read.
+
+    With a ``cache``, a file whose bytes parsed before takes its values from there.
+    """
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            return Finding(
-                "COP004",
-                "error",
-                f"the file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}",
-                relative,
-                hint="split it up, or raise `limits.max_file_bytes` in copkit.yaml",
-            )
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limits.max_file_bytes:
+                return Finding(
+                    "COP004",
+                    "error",
+                    f"the file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}",
+                    relative,
+                    hint="split it up, or raise `limits.max_file_bytes` in copkit.yaml",
+                )
+            raw = handle.read(limits.max_file_bytes + 1)
     except OSError as error:
         return Finding("COP009", "error", f"cannot read file: {error.strerror}", relative)
     if len(raw) > limits.max_file_bytes:  # grew between stat and read
@@ -43,18 +51,23 @@ def read_document(path: Path, relative: str, limits: Limits) -> Document | Findi
         )
     if text.startswith("\ufeff"):
         text = text[1:]
-    try:
-        data = parse(text, max_nodes=limits.max_yaml_nodes)
-    except YamlProblem as problem:
-        return Finding(
-            problem.code,
-            "error",
-            problem.message,
-            relative,
-            problem.line,
-            problem.column,
-            problem.hint,
-        )
+    key = cache.key(raw, limits.max_yaml_nodes) if cache is not None and cache.enabled else None
+    hit, data = cache.get(key) if cache is not None and key is not None else (False, None)
+    if not hit:
+        try:
+            data = parse(text, max_nodes=limits.max_yaml_nodes)
+        except YamlProblem as problem:
+            return Finding(
+                problem.code,
+                "error",
+                problem.message,
+                relative,
+                problem.line,
+                problem.column,
+                problem.hint,
+            )
+        if cache is not None and key is not None:
+            cache.put(key, data)
     if data is None:
         return Finding(
             "COP006",

@@ -13,6 +13,13 @@ Parsing uses libyaml (``yaml.CParser``) when it is available and PyYAML's pure
 Python parser when it is not; both give the same values and the same positions.
 Values carry no positions on the fast path: :func:`compose` rebuilds the node tree
 with line and column on demand, only when a problem must be located.
+
+Two constructors turn the parser's nodes into values. A lean one (:func:`_build`) handles
+what entity files are made of (text keys, text, numbers, booleans, null, lists, mappings,
+aliases) in one tight walk; anything else it meets (a duplicate, merge or non-text key, an
+unknown tag, a parse error) hands the document to the full :class:`StrictConstructor`, which
+decides and words every refusal. Both give the same values, so the refusals stay exactly
+those of the full constructor.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from typing import Any, ClassVar
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
@@ -153,6 +160,32 @@ def _problem_at(node: Node, code: str, message: str, hint: str | None) -> YamlPr
     return YamlProblem(code, message, mark.line + 1, mark.column + 1, hint)
 
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_BY_FIRST_CHARACTER: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    first: tuple(resolvers)
+    for first, resolvers in StrictResolver.yaml_implicit_resolvers.items()
+    if first is not None
+}
+# The lean path relies on these: no wildcard resolvers and no path resolvers.
+assert None not in StrictResolver.yaml_implicit_resolvers
+assert not StrictResolver.yaml_path_resolvers
+
+
+class _LeanResolver(StrictResolver):
+    """:class:`StrictResolver`'s answers, with less work per value (the parser asks per node)."""
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _BY_FIRST_CHARACTER.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+
 if HAVE_LIBYAML:
 
     class _Loader(_Parser, StrictConstructor, StrictResolver):
@@ -161,10 +194,10 @@ if HAVE_LIBYAML:
             StrictConstructor.__init__(self)
             StrictResolver.__init__(self)
 
-    class _Composer(_Parser, StrictResolver):
+    class _Composer(_Parser, _LeanResolver):
         def __init__(self, stream: str) -> None:
             _Parser.__init__(self, stream)
-            StrictResolver.__init__(self)
+            _LeanResolver.__init__(self)
 
 else:  # pragma: no cover - exercised where libyaml is missing
 
@@ -177,17 +210,90 @@ else:  # pragma: no cover - exercised where libyaml is missing
             StrictConstructor.__init__(self)
             StrictResolver.__init__(self)
 
-    class _Composer(Reader, Scanner, Parser, Composer, StrictResolver):  # type: ignore[no-redef]
+    class _Composer(Reader, Scanner, Parser, Composer, _LeanResolver):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
             Parser.__init__(self)
             Composer.__init__(self)
-            StrictResolver.__init__(self)
+            _LeanResolver.__init__(self)
 
 
 def parse(text: str, *, max_nodes: int) -> Any:
     """Parse one YAML document into plain Python values, or raise :class:`YamlProblem`."""
+    try:
+        data = _build(compose(text))
+        # An alias is written `*name`; a document without `*` cannot have one, so the
+        # expansion check (a walk over every value) runs only where it could matter.
+        if "*" in text:
+            _check_expansion(data, max_nodes)
+        return data
+    except Exception:  # anything unusual: the full constructor decides
+        return _parse_fully(text, max_nodes)
+
+
+class _Unusual(Exception):
+    """Something the lean constructor leaves to the full one."""
+
+
+_SCALAR_CONSTRUCTOR = StrictConstructor()
+_OTHER_SCALARS: dict[str, Any] = {
+    "tag:yaml.org,2002:null": _SCALAR_CONSTRUCTOR.construct_yaml_null,
+    "tag:yaml.org,2002:bool": _SCALAR_CONSTRUCTOR.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _SCALAR_CONSTRUCTOR.construct_yaml_int,
+    "tag:yaml.org,2002:float": _SCALAR_CONSTRUCTOR.construct_yaml_float,
+}
+
+
+def _build(root: Node | None) -> Any:
+    """The values of a node tree, as :class:`StrictConstructor` would build them.
+
+    Raises :class:`_Unusual` for anything that constructor would refuse or that this
+    walk does not handle, so the caller can hand the document over.
+    """
+    if root is None:
+        return None
+    built: dict[int, Any] = {}  # node id -> its container: aliases share it, as in PyYAML
+    intern = sys.intern
+    other_scalars = _OTHER_SCALARS
+
+    def build(node: Node) -> Any:
+        kind = node.__class__
+        if kind is ScalarNode:
+            value = node.value
+            if node.tag == _STR:
+                return intern(value) if len(value) <= _INTERN_MAX else value
+            construct = other_scalars.get(node.tag)
+            if construct is None:
+                raise _Unusual
+            return construct(node)
+        known = built.get(id(node))
+        if known is not None:
+            return known
+        if kind is MappingNode and node.tag == _MAP:
+            mapping: dict[str, Any] = {}
+            built[id(node)] = mapping
+            for key_node, value_node in node.value:
+                if key_node.__class__ is not ScalarNode or key_node.tag != _STR:
+                    raise _Unusual
+                key = key_node.value
+                if key in mapping or key == "<<":
+                    raise _Unusual
+                mapping[intern(key) if len(key) <= _INTERN_MAX else key] = build(value_node)
+            return mapping
+        if kind is SequenceNode and node.tag == _SEQ:
+            sequence: list[Any] = []
+            built[id(node)] = sequence
+            for child in node.value:
+                sequence.append(build(child))
+            return sequence
+        raise _Unusual
+
+    return build(root)
+
+
+def _parse_fully(text: str, max_nodes: int) -> Any:
+    """:func:`parse` with PyYAML's full constructor and its exact refusals."""
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as error:

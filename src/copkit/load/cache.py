@@ -1,0 +1,216 @@
+"""A content-addressed cache of parsed entity files, kept in the git directory.
+
+Parsing YAML is most of what loading costs, and between two runs almost every file is
+unchanged. The cache maps a hash of a file's bytes (with the reader's version and the
+alias bound) to the plain values parsing gave: text, numbers, booleans, null, lists and
+mappings, stored as JSON. JSON, never pickle: reading the cache builds plain values and
+nothing else, whatever the file holds.
+
+Where it lives: ``<git common dir>/copkit/cache/parsed-v1.json`` (``.git/copkit/...`` in
+an ordinary clone, shared by the clone's worktrees). It is never part of the work tree,
+so it is never committed and the content of a pull request cannot plant entries. Outside
+a git repository there is no cache.
+
+It is best effort: a missing, corrupt, unreadable or read-only cache is ignored and the
+files are parsed, and the output is the same with the cache cold, warm or off. Only
+documents that parsed are cached; a file with a problem is parsed (and reported) every
+time. ``COPKIT_NO_CACHE=1`` or ``copkit --no-cache`` turns it off; deleting the folder
+clears it. Each write keeps the entries used by the run that wrote it and, of the rest,
+the most recently used, so it stays about twice the size of the repository.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+"""The layout of the cache file; a new layout gets a new file name."""
+
+READER_VERSION = "strict-yaml-1"
+"""Bump when :mod:`copkit.load.yaml_reader` would give other values for the same bytes."""
+
+FILE_NAME = f"parsed-v{FORMAT}.json"
+SPARE_ENTRIES = 1_000
+"""Entries kept beyond twice the run's own, for small repositories and past snapshots."""
+
+_disabled_by_option = False
+
+
+def cache_disabled() -> bool:
+    """Whether the cache is turned off (``COPKIT_NO_CACHE`` or ``copkit --no-cache``)."""
+    return _disabled_by_option or os.environ.get("COPKIT_NO_CACHE", "") not in ("", "0")
+
+
+@contextmanager
+def caching_turned_off() -> Iterator[None]:
+    """No cache for the code run inside (what ``copkit --no-cache`` does)."""
+    global _disabled_by_option
+    before = _disabled_by_option
+    _disabled_by_option = True
+    try:
+        yield
+    finally:
+        _disabled_by_option = before
+
+
+class ParseCache:
+    """Parsed values by content hash; :meth:`off` gives one that never hits nor writes."""
+
+    def __init__(self, file: Path | None, *, reader_version: str = READER_VERSION) -> None:
+        self.file = file
+        self.reader_version = reader_version
+        self._generation = 0
+        self._entries: dict[str, Any] = {}
+        self._used: dict[str, Any] = {}
+        self._added = 0
+        self.hits = 0
+        """Files whose values came from the cache in this run."""
+        self.misses = 0
+        """Files looked up and not found (then parsed)."""
+        if file is not None:
+            self._read(file)
+
+    @classmethod
+    def off(cls) -> ParseCache:
+        return cls(None)
+
+    @classmethod
+    def for_repository(cls, root: Path) -> ParseCache:
+        """The cache of the git repository holding ``root``, or :meth:`off` without one."""
+        if cache_disabled():
+            return cls.off()
+        folder = cache_folder(root)
+        return cls.off() if folder is None else cls(folder / FILE_NAME)
+
+    @property
+    def enabled(self) -> bool:
+        return self.file is not None
+
+    def key(self, raw: bytes, max_nodes: int) -> str:
+        """The entry for a file's bytes, read with this reader under this alias bound."""
+        digest = hashlib.sha256(f"{self.reader_version}\0{max_nodes}\0".encode())
+        digest.update(raw)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> tuple[bool, Any]:
+        """``(True, values)`` for a hit, ``(False, None)`` for a miss."""
+        if self.file is None:
+            return False, None
+        entry = self._entries.get(key)
+        if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], int)):
+            self.misses += 1
+            return False, None
+        self._used[key] = entry[1]
+        self.hits += 1
+        return True, entry[1]
+
+    def put(self, key: str, values: Any) -> None:
+        """Remember the values a file parsed to (written by :meth:`save`)."""
+        if self.file is None:
+            return
+        self._used[key] = values
+        self._added += 1
+
+    def save(self) -> None:
+        """Write the cache when this run parsed something new; failures are ignored."""
+        if self.file is None or not self._added:
+            return
+        generation = self._generation + 1
+        entries: dict[str, Any] = {key: [generation, values] for key, values in self._used.items()}
+        room = len(entries) + max(len(entries), SPARE_ENTRIES)
+        others = sorted(
+            (
+                (entry[0], key)
+                for key, entry in self._entries.items()
+                if key not in entries and isinstance(entry, list) and len(entry) == 2
+                if isinstance(entry[0], int)
+            ),
+            reverse=True,
+        )
+        for _, key in others[: max(0, room - len(entries))]:
+            entries[key] = self._entries[key]
+        try:
+            text = _dump(generation, entries)
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".parsed-")
+            try:
+                with os.fdopen(handle, "w", encoding="ascii") as out:
+                    out.write(text)
+                os.replace(temporary, self.file)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except (OSError, ValueError):
+            return
+        self._added = 0
+
+    def _read(self, file: Path) -> None:
+        try:
+            content = json.loads(file.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return
+        if not isinstance(content, dict) or content.get("format") != FORMAT:
+            return
+        entries = content.get("entries")
+        generation = content.get("generation")
+        if isinstance(entries, dict) and isinstance(generation, int):
+            self._entries = entries
+            self._generation = generation
+
+
+def _dump(generation: int, entries: dict[str, Any]) -> str:
+    try:
+        return json.dumps(
+            {"format": FORMAT, "generation": generation, "entries": entries},
+            allow_nan=False,
+            separators=(",", ":"),
+        )
+    except ValueError:
+        # Infinity and NaN are not JSON: leave out the rare documents that hold them.
+        kept = {}
+        for key, entry in entries.items():
+            try:
+                json.dumps(entry, allow_nan=False)
+            except ValueError:
+                continue
+            kept[key] = entry
+        return json.dumps(
+            {"format": FORMAT, "generation": generation, "entries": kept},
+            allow_nan=False,
+            separators=(",", ":"),
+        )
+
+
+def cache_folder(root: Path) -> Path | None:
+    """``<git common dir>/copkit/cache`` for the repository holding ``root``, or None."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    env = dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C")
+    env.pop("GIT_DIR", None)
+    env.pop("GIT_WORK_TREE", None)
+    try:
+        result = subprocess.run(
+            [git, "-C", str(root), "rev-parse", "--git-common-dir"],
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+    except OSError:
+        return None
+    output = result.stdout.decode("utf-8", "surrogateescape").strip()
+    if result.returncode != 0 or not output:
+        return None
+    common = Path(output)
+    if not common.is_absolute():
+        common = root / common
+    return common / "copkit" / "cache"
