@@ -39,8 +39,28 @@ _AMBIGUOUS = re.compile(
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+MAX_DEPTH = 64
+"""Deepest nesting the formatter takes on: entity files are a few levels deep, and the
+round-trip YAML library recurses once per level (thousands of levels crash it)."""
+
+
 class FormatError(Exception):
     """The file cannot be formatted safely; it is left as it was."""
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and mappings nest in ``value`` (without recursing)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict | list):
+            level += 1
+            deepest = max(deepest, level)
+            stack.extend(
+                (child, level) for child in (node.values() if isinstance(node, dict) else node)
+            )
+    return deepest
 
 
 def _yaml() -> YAML:
@@ -60,15 +80,19 @@ def canonical_text(text: str, *, max_nodes: int = 100_000) -> str:
         raise FormatError(f"{problem.line}:{problem.column}: {problem.message}") from None
     if not isinstance(before, dict):
         raise FormatError("the document is not a mapping")
+    if _depth(before) > MAX_DEPTH:
+        raise FormatError(f"the document nests more than {MAX_DEPTH} levels deep; left as it was")
     model = ENTITY_MODELS.get(str(before.get("kind")))
     yaml = _yaml()
+    stream = io.StringIO()
     try:
         document = yaml.load(text)
+        _arrange(document, model)
+        yaml.dump(document, stream)
     except YAMLError as error:
         raise FormatError(f"cannot read for formatting: {error}") from None
-    _arrange(document, model)
-    stream = io.StringIO()
-    yaml.dump(document, stream)
+    except RecursionError:
+        raise FormatError("the document is nested too deeply to format") from None
     result = stream.getvalue()
     try:
         after = parse(result, max_nodes=max_nodes)
