@@ -13,6 +13,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -88,6 +89,7 @@ def run_inprocess(args: Sequence[str], *, cwd: Path | None = None) -> Outcome:
     caught = ""
     previous_argv = sys.argv
     previous_cwd = Path.cwd()
+    started = time.perf_counter()
     with runner.isolation() as (out, err, *_):
         sys.argv = ["copkit", *args]
         try:
@@ -102,8 +104,11 @@ def run_inprocess(args: Sequence[str], *, cwd: Path | None = None) -> Outcome:
         finally:
             sys.argv = previous_argv
             os.chdir(previous_cwd)
+            sys.stdout.flush()  # what a command wrote without click.echo is still buffered
+            sys.stderr.flush()
         stdout = out.getvalue().decode("utf-8", "replace")
         stderr = err.getvalue().decode("utf-8", "replace") if err is not None else ""
+    TIMINGS[args[0]] = TIMINGS.get(args[0], 0.0) + time.perf_counter() - started
     return Outcome(code, stdout, stderr + caught)
 
 
@@ -136,3 +141,6 @@ def _difference(before: dict[str, str], after: dict[str, str]) -> str:
         path for path in before.keys() | after.keys() if before.get(path) != after.get(path)
     )
     return f"files changed: {changed[:10]}"
+
+
+TIMINGS: dict[str, float] = {}

@@ -94,6 +94,14 @@ def _log_handler() -> logging.Handler:
     return handler
 
 
+def _note_missing_history(config: Any) -> None:
+    """Say so when the site was built without git history (its pages show it unknown)."""
+    plugin = config.plugins.get("copkit")
+    history = getattr(plugin, "history", None)
+    if history is not None and not history.available:
+        click.echo(f"copkit: note: built without git history: {history.reason}", err=True)
+
+
 def run(path: Path | None, site_dir: Path | None, *, strict: bool) -> int:
     """Build the site for the repository at ``path``; return the exit code."""
     from mkdocs.commands.build import build
@@ -114,6 +122,7 @@ def run(path: Path | None, site_dir: Path | None, *, strict: bool) -> int:
             staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
             config.site_dir = str(staging)
             build(config)
+            _note_missing_history(config)
         swap_into(staging, target)
         staging = None
     except MkDocsException as error:
