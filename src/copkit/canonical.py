@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import SingleQuotedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from copkit.load.yaml_reader import YamlProblem, parse
 from copkit.model import ENTITY_MODELS
@@ -37,6 +37,9 @@ _AMBIGUOUS = re.compile(
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Characters a YAML writer may leave raw in a quoted scalar although a reader takes them
+# for line breaks (NEL, LS, PS) or cannot print them: such text is written with escapes.
+_NEEDS_ESCAPES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
 MAX_DEPTH = 64
@@ -120,10 +123,24 @@ def _arrange(node: Any, model: type[BaseModel] | None) -> None:
             _arrange(node[index], model)
 
 
+def with_escapes(value: Any) -> Any:
+    """``value`` (plain dicts, lists, scalars) with text that needs escapes marked for them,
+    so a round-trip YAML writer does not put line-break characters raw in quotes."""
+    if isinstance(value, dict):
+        return {key: with_escapes(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [with_escapes(item) for item in value]
+    if isinstance(value, str) and _NEEDS_ESCAPES.search(value):
+        return DoubleQuotedScalarString(value)
+    return value
+
+
 def _scalar(value: Any) -> Any:
     """Dates written plain; text that other YAML readers would misread, quoted."""
     if not isinstance(value, str):
         return value
+    if _NEEDS_ESCAPES.search(value):
+        return DoubleQuotedScalarString(value)
     if _ISO_DATE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)

@@ -49,7 +49,9 @@ def _write(root: Path, relative: str, content: str | bytes) -> Path:
     return path
 
 
-def writes(relative: str, content: str | bytes | Callable[[], str | bytes]) -> Callable[[Path], None]:
+def writes(
+    relative: str, content: str | bytes | Callable[[], str | bytes]
+) -> Callable[[Path], None]:
     def setup(root: Path) -> None:
         _write(root, relative, content() if callable(content) else content)
 
@@ -75,8 +77,10 @@ def _deep_mapping() -> str:
 def _alias_bomb() -> str:
     lines = [PERSON.format(id="bomb").rstrip("\n"), "a: &a [x, x, x, x, x, x, x, x, x, x]"]
     for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
-        lines.append(f"{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, "
-                     f"*{previous}, *{previous}, *{previous}, *{previous}, *{previous}]")
+        lines.append(
+            f"{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, "
+            f"*{previous}, *{previous}, *{previous}, *{previous}, *{previous}]"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -94,7 +98,10 @@ def _many_interests() -> str:
 
 def _many_members() -> str:
     document = minimal_entities()["mle/mle.yaml"]
-    document = {**document, "members": [{"person": f"p{n}", "level": "core"} for n in range(10_000)]}
+    document = {
+        **document,
+        "members": [{"person": f"p{n}", "level": "core"} for n in range(10_000)],
+    }
     return yaml.safe_dump(document, sort_keys=False)
 
 
@@ -104,7 +111,11 @@ def _case_collision(root: Path) -> None:
 
 
 def _case_collision_folders(root: Path) -> None:
-    _write(root, "MLE/practices/pin-data.yaml", (root / "communities/mle/practices/pin-data.yaml").read_text())
+    _write(
+        root,
+        "MLE/practices/pin-data.yaml",
+        (root / "communities/mle/practices/pin-data.yaml").read_text(),
+    )
 
 
 def _symlink_loop(root: Path) -> None:
@@ -134,69 +145,277 @@ def _bom() -> bytes:
 
 
 CASES: list[Case] = [
-    Case("malformed", writes("people/bad.yaml", "apiVersion: copkit/v1\nkind: [Person\nid: x\n"),
-         "COP001", "communities/people/bad.yaml", 3, "malformed YAML"),
-    Case("duplicate-key", writes("people/dup.yaml", PERSON.format(id="dup") + "name: Again\n"),
-         "COP002", "communities/people/dup.yaml", 5, "duplicate key 'name'"),
-    Case("wrong-type", writes("people/wt.yaml", PERSON.format(id="wt") + "emails: a@example.org\n"),
-         "COP104", "communities/people/wt.yaml", 5, "must be a list"),
-    Case("yaml11-no", writes("people/no.yaml", PERSON.format(id="no") + "unit: ok\nskills:\n- skill: python\n  level: no\n"),
-         "COP104", "communities/people/no.yaml", 8, "not 'no'"),
-    Case("yaml11-on-key", writes("people/on.yaml", PERSON.format(id="on") + "on: push\n"),
-         "COP103", "communities/people/on.yaml", 5, "unknown field 'on'"),
-    Case("yaml11-octal", writes("people/octal.yaml", PERSON.format(id="octal") + "unit: 0755\nnmae: x\n"),
-         "COP103", "communities/people/octal.yaml", 6, "unknown field 'nmae'"),
-    Case("alias-bomb", writes("people/bomb.yaml", _alias_bomb),
-         "COP003", "communities/people/bomb.yaml", 0, "aliases expand"),
-    Case("huge-file", writes("people/huge.yaml", _huge),
-         "COP004", "communities/people/huge.yaml", 0, "over the limit"),
-    Case("latin-1", writes("people/latin.yaml", (PERSON.format(id="latin") + "unit: Caf\xe9\n").encode("latin-1")),
-         "COP005", "communities/people/latin.yaml", 5, "not UTF-8"),
-    Case("binary", writes("people/bin.yaml", bytes(range(256)) * 4),
-         "COP005", "communities/people/bin.yaml", 2, "not UTF-8"),
-    Case("unknown-reference", writes("mle/practices/orphan.yaml", yaml.safe_dump(entity(
-        "Practice", "orphan", title="Orphan", community="nowhere", owners=["ada"], status="draft",
-        summary="x"), sort_keys=False)),
-         "COP108", "communities/mle/practices/orphan.yaml", 5, "unknown community 'nowhere'"),
-    Case("traversal-id", writes("people/x.yaml", PERSON.format(id="'../../x'")),
-         "COP109", "communities/people/x.yaml", 3, "slug"),
-    Case("dotdot-id", writes("people/dd.yaml", PERSON.format(id="'..'")),
-         "COP109", "communities/people/dd.yaml", 3, "slug"),
-    Case("slash-id", writes("people/s.yaml", PERSON.format(id="a/b")),
-         "COP109", "communities/people/s.yaml", 3, "slug"),
-    Case("backslash-id", writes("people/bs.yaml", PERSON.format(id="'a\\b'")),
-         "COP109", "communities/people/bs.yaml", 3, "slug"),
-    Case("deep-sequence", writes("people/deep.yaml", _deep_nesting),
-         "COP104", "communities/people/deep.yaml", 5, "must be text, not a list"),
-    Case("deep-mapping", writes("people/deep-map.yaml", _deep_mapping),
-         "COP104", "communities/people/deep-map.yaml", 0, "unit"),
-    Case("10k-list", writes("people/many.yaml", _many_interests),
-         "COP108", "communities/people/many.yaml", 0, "unknown tag 'topic-9999'"),
-    Case("10k-members", writes("mle/mle.yaml", _many_members),
-         "COP108", "communities/mle/mle.yaml", 0, "unknown person 'p9999'"),
-    Case("million-chars", writes("people/million.yaml", _million_name),
-         "COP104", "communities/people/million.yaml", 5, "at most 300 characters"),
-    Case("zero-width-id", writes("people/zw.yaml", PERSON.format(id="a\u200bda")),
-         "COP109", "communities/people/zw.yaml", 3, "a\\u200bda"),
-    Case("rtl-id", writes("people/rtl.yaml", PERSON.format(id="ad\u202ea")),
-         "COP109", "communities/people/rtl.yaml", 3, "ad\\u202ea"),
-    Case("rtl-name", writes("people/rtl-name.yaml", person_text("rtl-name", name="Eve \u202eevil\u202c\u200b") + "nmae: x\n"),
-         "COP103", "communities/people/rtl-name.yaml", 5, "unknown field 'nmae'"),
-    Case("crlf", writes("people/crlf.yaml", _crlf),
-         "COP103", "communities/people/crlf.yaml", 5, "unknown field 'nmae'"),
-    Case("bom", writes("people/bom.yaml", _bom),
-         "COP103", "communities/people/bom.yaml", 5, "unknown field 'nmae'"),
-    Case("space-in-name", writes("people/with space.yaml", PERSON.format(id="with-space")),
-         "COP106", "communities/people/with space.yaml", 3, "does not match the file name"),
-    Case("non-ascii-name", writes("people/café.yaml", PERSON.format(id="cafe")),
-         "COP106", "communities/people/café.yaml", 3, "does not match the file name"),
-    Case("case-collision-file", _case_collision,
-         "COP106", "communities/people/Ada.yaml", 3, "does not match"),
-    Case("case-collision-folder", _case_collision_folders,
-         "COP107", "communities/mle/practices/pin-data.yaml", 3, "duplicate Practice id 'pin-data'"),
-    Case("symlink-loop", _symlink_loop, "COP009", "communities/loop/a.yaml", 0, "points at nothing"),
-    Case("symlink-outside", _symlink_outside,
-         "COP009", "communities/people/secret.yaml", 0, "outside the repository"),
-    Case("symlink-folder-outside", _symlink_folder_outside,
-         "COP009", "communities/etc", 0, "outside the repository"),
+    Case(
+        "malformed",
+        writes("people/bad.yaml", "apiVersion: copkit/v1\nkind: [Person\nid: x\n"),
+        "COP001",
+        "communities/people/bad.yaml",
+        3,
+        "malformed YAML",
+    ),
+    Case(
+        "duplicate-key",
+        writes("people/dup.yaml", PERSON.format(id="dup") + "name: Again\n"),
+        "COP002",
+        "communities/people/dup.yaml",
+        5,
+        "duplicate key 'name'",
+    ),
+    Case(
+        "wrong-type",
+        writes("people/wt.yaml", PERSON.format(id="wt") + "emails: a@example.org\n"),
+        "COP104",
+        "communities/people/wt.yaml",
+        5,
+        "must be a list",
+    ),
+    Case(
+        "yaml11-no",
+        writes(
+            "people/no.yaml",
+            PERSON.format(id="no") + "unit: ok\nskills:\n- skill: python\n  level: no\n",
+        ),
+        "COP104",
+        "communities/people/no.yaml",
+        8,
+        "not 'no'",
+    ),
+    Case(
+        "yaml11-on-key",
+        writes("people/on.yaml", PERSON.format(id="on") + "on: push\n"),
+        "COP103",
+        "communities/people/on.yaml",
+        5,
+        "unknown field 'on'",
+    ),
+    Case(
+        "yaml11-octal",
+        writes("people/octal.yaml", PERSON.format(id="octal") + "unit: 0755\nnmae: x\n"),
+        "COP103",
+        "communities/people/octal.yaml",
+        6,
+        "unknown field 'nmae'",
+    ),
+    Case(
+        "alias-bomb",
+        writes("people/bomb.yaml", _alias_bomb),
+        "COP003",
+        "communities/people/bomb.yaml",
+        0,
+        "aliases expand",
+    ),
+    Case(
+        "huge-file",
+        writes("people/huge.yaml", _huge),
+        "COP004",
+        "communities/people/huge.yaml",
+        0,
+        "over the limit",
+    ),
+    Case(
+        "latin-1",
+        writes(
+            "people/latin.yaml", (PERSON.format(id="latin") + "unit: Caf\xe9\n").encode("latin-1")
+        ),
+        "COP005",
+        "communities/people/latin.yaml",
+        5,
+        "not UTF-8",
+    ),
+    Case(
+        "binary",
+        writes("people/bin.yaml", bytes(range(256)) * 4),
+        "COP005",
+        "communities/people/bin.yaml",
+        2,
+        "not UTF-8",
+    ),
+    Case(
+        "unknown-reference",
+        writes(
+            "mle/practices/orphan.yaml",
+            yaml.safe_dump(
+                entity(
+                    "Practice",
+                    "orphan",
+                    title="Orphan",
+                    community="nowhere",
+                    owners=["ada"],
+                    status="draft",
+                    summary="x",
+                ),
+                sort_keys=False,
+            ),
+        ),
+        "COP108",
+        "communities/mle/practices/orphan.yaml",
+        5,
+        "unknown community 'nowhere'",
+    ),
+    Case(
+        "traversal-id",
+        writes("people/x.yaml", PERSON.format(id="'../../x'")),
+        "COP109",
+        "communities/people/x.yaml",
+        3,
+        "slug",
+    ),
+    Case(
+        "dotdot-id",
+        writes("people/dd.yaml", PERSON.format(id="'..'")),
+        "COP109",
+        "communities/people/dd.yaml",
+        3,
+        "slug",
+    ),
+    Case(
+        "slash-id",
+        writes("people/s.yaml", PERSON.format(id="a/b")),
+        "COP109",
+        "communities/people/s.yaml",
+        3,
+        "slug",
+    ),
+    Case(
+        "backslash-id",
+        writes("people/bs.yaml", PERSON.format(id="'a\\b'")),
+        "COP109",
+        "communities/people/bs.yaml",
+        3,
+        "slug",
+    ),
+    Case(
+        "deep-sequence",
+        writes("people/deep.yaml", _deep_nesting),
+        "COP104",
+        "communities/people/deep.yaml",
+        5,
+        "must be text, not a list",
+    ),
+    Case(
+        "deep-mapping",
+        writes("people/deep-map.yaml", _deep_mapping),
+        "COP104",
+        "communities/people/deep-map.yaml",
+        0,
+        "unit",
+    ),
+    Case(
+        "10k-list",
+        writes("people/many.yaml", _many_interests),
+        "COP108",
+        "communities/people/many.yaml",
+        0,
+        "unknown tag 'topic-9999'",
+    ),
+    Case(
+        "10k-members",
+        writes("mle/mle.yaml", _many_members),
+        "COP108",
+        "communities/mle/mle.yaml",
+        0,
+        "unknown person 'p9999'",
+    ),
+    Case(
+        "million-chars",
+        writes("people/million.yaml", _million_name),
+        "COP104",
+        "communities/people/million.yaml",
+        5,
+        "at most 300 characters",
+    ),
+    Case(
+        "zero-width-id",
+        writes("people/zw.yaml", PERSON.format(id="a\u200bda")),
+        "COP109",
+        "communities/people/zw.yaml",
+        3,
+        "a\\u200bda",
+    ),
+    Case(
+        "rtl-id",
+        writes("people/rtl.yaml", PERSON.format(id="ad\u202ea")),
+        "COP109",
+        "communities/people/rtl.yaml",
+        3,
+        "ad\\u202ea",
+    ),
+    Case(
+        "rtl-name",
+        writes(
+            "people/rtl-name.yaml",
+            person_text("rtl-name", name="Eve \u202eevil\u202c\u200b") + "nmae: x\n",
+        ),
+        "COP103",
+        "communities/people/rtl-name.yaml",
+        5,
+        "unknown field 'nmae'",
+    ),
+    Case(
+        "crlf",
+        writes("people/crlf.yaml", _crlf),
+        "COP103",
+        "communities/people/crlf.yaml",
+        5,
+        "unknown field 'nmae'",
+    ),
+    Case(
+        "bom",
+        writes("people/bom.yaml", _bom),
+        "COP103",
+        "communities/people/bom.yaml",
+        5,
+        "unknown field 'nmae'",
+    ),
+    Case(
+        "space-in-name",
+        writes("people/with space.yaml", PERSON.format(id="with-space")),
+        "COP106",
+        "communities/people/with space.yaml",
+        3,
+        "does not match the file name",
+    ),
+    Case(
+        "non-ascii-name",
+        writes("people/café.yaml", PERSON.format(id="cafe")),
+        "COP106",
+        "communities/people/café.yaml",
+        3,
+        "does not match the file name",
+    ),
+    Case(
+        "case-collision-file",
+        _case_collision,
+        "COP106",
+        "communities/people/Ada.yaml",
+        3,
+        "does not match",
+    ),
+    Case(
+        "case-collision-folder",
+        _case_collision_folders,
+        "COP107",
+        "communities/mle/practices/pin-data.yaml",
+        3,
+        "duplicate Practice id 'pin-data'",
+    ),
+    Case(
+        "symlink-loop", _symlink_loop, "COP009", "communities/loop/a.yaml", 0, "points at nothing"
+    ),
+    Case(
+        "symlink-outside",
+        _symlink_outside,
+        "COP009",
+        "communities/people/secret.yaml",
+        0,
+        "outside the repository",
+    ),
+    Case(
+        "symlink-folder-outside",
+        _symlink_folder_outside,
+        "COP009",
+        "communities/etc",
+        0,
+        "outside the repository",
+    ),
 ]

@@ -76,7 +76,10 @@ def test_shallow_clone_scores_unknown_and_says_why_a_ref_is_missing(
     score = clean(run_inprocess(["score", str(shallow), "--today", "2026-06-01"]))
     assert score.code == 0
     assert "shallow clone; history-based measures are unknown" in score.output
-    for args in (["report", str(shallow), "--from", "HEAD~1"], ["lint", str(shallow), "--base", "HEAD~1"]):
+    for args in (
+        ["report", str(shallow), "--from", "HEAD~1"],
+        ["lint", str(shallow), "--base", "HEAD~1"],
+    ):
         outcome = clean(run_inprocess(args))
         assert outcome.code == 2
         assert "'HEAD~1' does not name a commit" in outcome.output
