@@ -33,7 +33,8 @@ code block {: onclick="window.__xss=13" }
 """
 XSS_PIPE_SUMMARY = 'left | right {: onclick="window.__xss=14" }'
 # Markdown sections: every scheme and tag trick that must not survive sanitising.
-XSS_MARKDOWN = """Body <svg onload="window.__xss=21"><circle/></svg> and <img src=x onerror=window.__xss=22>.
+XSS_MARKDOWN = """Body <svg onload="window.__xss=21"><circle/></svg>
+and <img src=x onerror=window.__xss=22>.
 
 [vb link](vbscript:msgbox) [mixed case](JaVaScRiPt:window.__xss=23)
 [tabbed](java	script:window.__xss=24) [entity](&#106;avascript:window.__xss=25)
@@ -44,7 +45,10 @@ XSS_MARKDOWN = """Body <svg onload="window.__xss=21"><circle/></svg> and <img sr
 <style>body{background:url(javascript:window.__xss=30)}</style>
 <a href="https://example.org" style="position:fixed" onmouseover="window.__xss=31">styled</a>
 """
-XSS_TEXT = '"><script>window.__xss={n}</script><img src=x onerror=window.__xss={n}> {{: onclick="window.__xss={n}" }}'
+XSS_TEXT = (
+    '"><script>window.__xss={n}</script><img src=x onerror=window.__xss={n}>'
+    ' {{: onclick="window.__xss={n}" }}'
+)
 """A plain-text field's payload; ``{n}`` makes each field's distinct."""
 XSS_URL = "https://example.org/x?a=1&b={{:onclick=window.__xss={n}}}&c=%22%3E%3Cscript%3E{n}"
 """Valid (http, no spaces or quotes) yet full of characters an attribute or Markdown

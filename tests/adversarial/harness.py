@@ -98,7 +98,7 @@ def run_inprocess(args: Sequence[str], *, cwd: Path | None = None) -> Outcome:
             main()
         except SystemExit as exit_:
             code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-        except BaseException:  # noqa: BLE001 - what a real process would print and die of
+        except BaseException:
             caught = traceback.format_exc()
             code = 1
         finally:

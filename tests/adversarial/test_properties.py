@@ -79,8 +79,10 @@ def assert_located(result: list[Finding] | Any) -> None:
     for finding in result:
         assert finding.path == RELATIVE
         assert finding.code.startswith("COP")
-        assert finding.message and "\n" not in finding.message
-        assert finding.line >= 0 and finding.column >= 0
+        assert finding.message
+        assert "\n" not in finding.message
+        assert finding.line >= 0
+        assert finding.column >= 0
         if finding.code in ("COP001", "COP002"):
             assert finding.line >= 1, finding
 
