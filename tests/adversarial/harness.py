@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -80,8 +81,22 @@ def run_real(
     return Outcome(result.returncode, result.stdout, result.stderr)
 
 
+class Hang(BaseException):
+    """Raised by the alarm when an in-process command runs past :data:`TIMEOUT`.
+
+    A BaseException, so neither copkit (which turns OSError into a message) nor click
+    can swallow it."""
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise Hang(f"the command ran longer than {TIMEOUT} s")
+
+
 def run_inprocess(args: Sequence[str], *, cwd: Path | None = None) -> Outcome:
-    """``copkit.cli.main()`` in this process, streams captured, exceptions as tracebacks."""
+    """``copkit.cli.main()`` in this process, streams captured, exceptions as tracebacks.
+
+    A command that runs longer than :data:`TIMEOUT` is interrupted and reported as a
+    traceback ending in :class:`Hang`."""
     from copkit.cli import main
 
     runner = CliRunner()
@@ -92,6 +107,8 @@ def run_inprocess(args: Sequence[str], *, cwd: Path | None = None) -> Outcome:
     started = time.perf_counter()
     with runner.isolation() as (out, err, *_):
         sys.argv = ["copkit", *args]
+        previous_handler = signal.signal(signal.SIGALRM, _alarm)
+        signal.alarm(TIMEOUT)
         try:
             if cwd is not None:
                 os.chdir(cwd)
@@ -102,6 +119,8 @@ def run_inprocess(args: Sequence[str], *, cwd: Path | None = None) -> Outcome:
             caught = traceback.format_exc()
             code = 1
         finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous_handler)
             sys.argv = previous_argv
             os.chdir(previous_cwd)
             sys.stdout.flush()  # what a command wrote without click.echo is still buffered
