@@ -68,9 +68,15 @@ def commands(root: Path, outside: Path) -> dict[str, list[str]]:
 def run_real(
     args: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> Outcome:
-    """The real ``copkit`` entry point in a fresh process, with a timeout."""
+    """The real ``copkit`` entry point in a fresh process, with a timeout.
+
+    The installed console script beside this interpreter when there is one (what CI and
+    users run), else ``python -m copkit``; both call ``copkit.cli.main``.
+    """
+    script = Path(sys.executable).with_name("copkit")
+    launcher = [str(script)] if script.is_file() else [sys.executable, "-m", "copkit"]
     result = subprocess.run(
-        [sys.executable, "-m", "copkit", *args],
+        [*launcher, *args],
         capture_output=True,
         text=True,
         cwd=cwd,

@@ -147,6 +147,9 @@ def test_a_valid_entity_written_by_copkit_reads_back_the_same(
 def test_a_valid_entity_written_by_pyyaml_reads_back_the_same(
     tmp_path: Path, document: dict[str, Any]
 ) -> None:
+    # PyYAML's emitter writes NEL (U+0085) raw inside single quotes, where every reader
+    # (PyYAML's own too) folds it into a space: a PyYAML bug, not a property of copkit.
+    assume("\x85" not in str(document))
     expected = ENTITY_MODELS[document["kind"]].model_validate(document)
     text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
     assert entity_of(tmp_path, text, document["id"]) == expected
