@@ -29,6 +29,9 @@ class Case:
     """The file the finding is about, relative to the root."""
     line: int
     fragment: str
+    big: bool = False
+    """Costly for every command (10,000 items, a million characters, deep nesting): run
+    in-process only, not again in the all-at-once run through fresh processes."""
 
 
 def base_repository(root: Path) -> None:
@@ -291,6 +294,7 @@ CASES: list[Case] = [
         "communities/people/deep.yaml",
         5,
         "must be text, not a list",
+        big=True,
     ),
     Case(
         "deep-mapping",
@@ -299,6 +303,7 @@ CASES: list[Case] = [
         "communities/people/deep-map.yaml",
         0,
         "unit",
+        big=True,
     ),
     Case(
         "10k-list",
@@ -307,6 +312,7 @@ CASES: list[Case] = [
         "communities/people/many.yaml",
         0,
         "unknown tag 'topic-9999'",
+        big=True,
     ),
     Case(
         "10k-members",
@@ -315,6 +321,7 @@ CASES: list[Case] = [
         "communities/mle/mle.yaml",
         0,
         "unknown person 'p9999'",
+        big=True,
     ),
     Case(
         "million-chars",
@@ -323,6 +330,7 @@ CASES: list[Case] = [
         "communities/people/million.yaml",
         5,
         "at most 300 characters",
+        big=True,
     ),
     Case(
         "zero-width-id",
