@@ -32,6 +32,27 @@ code block {: onclick="window.__xss=13" }
 ```
 """
 XSS_PIPE_SUMMARY = 'left | right {: onclick="window.__xss=14" }'
+# Markdown sections: every scheme and tag trick that must not survive sanitising.
+XSS_MARKDOWN = """Body <svg onload="window.__xss=21"><circle/></svg>
+and <img src=x onerror=window.__xss=22>.
+
+[vb link](vbscript:msgbox) [mixed case](JaVaScRiPt:window.__xss=23)
+[tabbed](java	script:window.__xss=24) [entity](&#106;avascript:window.__xss=25)
+<a href="data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MjY8L3NjcmlwdD4=">b64</a>
+<iframe src="javascript:window.__xss=27"></iframe><object data="javascript:x"></object>
+<form action="javascript:window.__xss=28"><button>go</button></form>
+<meta http-equiv="refresh" content="0;url=javascript:window.__xss=29">
+<style>body{background:url(javascript:window.__xss=30)}</style>
+<a href="https://example.org" style="position:fixed" onmouseover="window.__xss=31">styled</a>
+"""
+XSS_TEXT = (
+    '"><script>window.__xss={n}</script><img src=x onerror=window.__xss={n}>'
+    ' {{: onclick="window.__xss={n}" }}'
+)
+"""A plain-text field's payload; ``{n}`` makes each field's distinct."""
+XSS_URL = "https://example.org/x?a=1&b={{:onclick=window.__xss={n}}}&c=%22%3E%3Cscript%3E{n}"
+"""Valid (http, no spaces or quotes) yet full of characters an attribute or Markdown
+could take for syntax: ``&``, ``{: }``, percent-encoded quotes and brackets."""
 
 
 def files_commit_one() -> dict[str, Any]:
@@ -221,6 +242,76 @@ def xss_files() -> dict[str, Any]:
             "mallory",
             name='"><svg onload=window.__xss=9>Mallory {: onclick="window.__xss=15" }',
             unit="Red | Team",
+            title=XSS_TEXT.format(n=40),
+            handle="mallory-h",
+            skills=[{"skill": "evil-skill", "level": "expert"}],
+            interests=["evil-tag"],
+            mentors=["evil-skill"],
+        ),
+        "communities/evil/evil-vocabulary.yaml": entity(
+            "Taxonomy",
+            "evil-vocabulary",
+            title=XSS_TEXT.format(n=41),
+            tags=[
+                {
+                    "id": "evil-tag",
+                    "label": XSS_TEXT.format(n=42),
+                    "description": XSS_TEXT.format(n=43),
+                }
+            ],
+            skills=[
+                {
+                    "id": "evil-skill",
+                    "label": XSS_TEXT.format(n=44),
+                    "description": XSS_TEXT.format(n=45),
+                }
+            ],
+        ),
+        "communities/evil/evil-objective.yaml": entity(
+            "Objective",
+            "evil-objective",
+            title=XSS_TEXT.format(n=46),
+            description=XSS_TEXT.format(n=47),
+        ),
+        "communities/evil/evil-charter.yaml": entity(
+            "Charter",
+            "evil-charter",
+            community="evil",
+            version=XSS_TEXT.format(n=48),
+            mission=XSS_TEXT.format(n=49),
+            in_scope=[XSS_TEXT.format(n=50)],
+            out_of_scope=[XSS_TEXT.format(n=51)],
+            governance={"decision_making": "consensus", "description": XSS_TEXT.format(n=52)},
+            membership=XSS_TEXT.format(n=53),
+            onboarding=[XSS_TEXT.format(n=54)],
+            review_date="2027-01-01",
+        ),
+        "communities/evil/events/evil-event.yaml": entity(
+            "Event",
+            "evil-event",
+            title=XSS_TEXT.format(n=55),
+            type="meetup",
+            community="evil",
+            date="2026-02-15",
+            hosts=["mallory"],
+            summary=XSS_TEXT.format(n=56),
+            outcomes=[XSS_TEXT.format(n=57)],
+            tags=["evil-tag"],
+            links=[{"title": XSS_TEXT.format(n=58), "url": XSS_URL.format(n=59)}],
+        ),
+        "communities/evil/stories/evil-story.yaml": entity(
+            "KnowledgeAsset",
+            "evil-story",
+            type="failure",
+            title=XSS_TEXT.format(n=60),
+            community="evil",
+            authors=["mallory"],
+            date="2026-02-16",
+            summary=XSS_TEXT.format(n=61),
+            body=XSS_MARKDOWN,
+            lessons=[XSS_TEXT.format(n=62)],
+            tags=["evil-tag"],
+            links=[{"title": XSS_TEXT.format(n=63), "url": XSS_URL.format(n=64)}],
         ),
         "communities/evil/evil.yaml": entity(
             "Community",
@@ -228,7 +319,12 @@ def xss_files() -> dict[str, Any]:
             name="</title><script>window.__xss=8</script>Evil guild",
             summary='<img src=x onerror="window.__xss=16"> {: onclick="window.__xss=17" }',
             stage="potential",
+            domain=["evil-tag"],
+            leads=[{"person": "mallory", "role": XSS_TEXT.format(n=65), "since": "2026-01-01"}],
             members=[{"person": "mallory", "level": "core"}],
+            channels=[{"type": "chat", "name": XSS_TEXT.format(n=66), "url": XSS_URL.format(n=67)}],
+            meetings={"cadence": "monthly", "format": XSS_TEXT.format(n=68)},
+            objectives=["evil-objective"],
         ),
         "communities/evil/practices/evil-practice.yaml": entity(
             "Practice",
@@ -244,6 +340,8 @@ def xss_files() -> dict[str, Any]:
                 {"title": "<b onclick='window.__xss=18'>evidence</b>", "url": "https://example.org"}
             ],
             applies_when=['{: onclick="window.__xss=19" }'],
+            consequences=XSS_MARKDOWN,
+            tags=["evil-tag"],
         ),
         "communities/evil/evil-metric.yaml": entity(
             "Metric",

@@ -15,7 +15,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from copkit.history import GitRefError, _git_env, check_rev
+from copkit.history import GitMissingError, GitRefError, _git_env, check_rev
 from copkit.loader import load_repository
 from copkit.model.config import CONFIG_FILE_NAME
 from copkit.repository import Repository
@@ -24,7 +24,7 @@ from copkit.repository import Repository
 def _git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess[bytes]:
     git = shutil.which("git")
     if git is None:
-        raise GitRefError("git is not installed (no `git` on PATH)")
+        raise GitMissingError
     return subprocess.run(
         [git, "-C", str(root), "-c", "core.quotePath=false", *args],
         capture_output=True,
@@ -99,5 +99,5 @@ def prefix_or_empty(root: Path) -> str:
     """The copkit root relative to the git top level (``"sub/"``), or ``""``."""
     try:
         return _toplevel(root)[1]
-    except GitRefError:
+    except (GitRefError, GitMissingError):
         return ""

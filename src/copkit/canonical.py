@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import SingleQuotedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from copkit.load.yaml_reader import YamlProblem, parse
 from copkit.model import ENTITY_MODELS
@@ -37,10 +37,33 @@ _AMBIGUOUS = re.compile(
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Characters a YAML writer may leave raw in a quoted scalar although a reader takes them
+# for line breaks (NEL, LS, PS) or cannot print them: such text is written with escapes.
+_NEEDS_ESCAPES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+MAX_DEPTH = 64
+"""Deepest nesting the formatter takes on: entity files are a few levels deep, and the
+round-trip YAML library recurses once per level (thousands of levels crash it)."""
 
 
 class FormatError(Exception):
     """The file cannot be formatted safely; it is left as it was."""
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and mappings nest in ``value`` (without recursing)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict | list):
+            level += 1
+            deepest = max(deepest, level)
+            stack.extend(
+                (child, level) for child in (node.values() if isinstance(node, dict) else node)
+            )
+    return deepest
 
 
 def _yaml() -> YAML:
@@ -60,15 +83,19 @@ def canonical_text(text: str, *, max_nodes: int = 100_000) -> str:
         raise FormatError(f"{problem.line}:{problem.column}: {problem.message}") from None
     if not isinstance(before, dict):
         raise FormatError("the document is not a mapping")
+    if _depth(before) > MAX_DEPTH:
+        raise FormatError(f"the document nests more than {MAX_DEPTH} levels deep; left as it was")
     model = ENTITY_MODELS.get(str(before.get("kind")))
     yaml = _yaml()
+    stream = io.StringIO()
     try:
         document = yaml.load(text)
+        _arrange(document, model)
+        yaml.dump(document, stream)
     except YAMLError as error:
         raise FormatError(f"cannot read for formatting: {error}") from None
-    _arrange(document, model)
-    stream = io.StringIO()
-    yaml.dump(document, stream)
+    except RecursionError:
+        raise FormatError("the document is nested too deeply to format") from None
     result = stream.getvalue()
     try:
         after = parse(result, max_nodes=max_nodes)
@@ -96,10 +123,24 @@ def _arrange(node: Any, model: type[BaseModel] | None) -> None:
             _arrange(node[index], model)
 
 
+def with_escapes(value: Any) -> Any:
+    """``value`` (plain dicts, lists, scalars) with text that needs escapes marked for them,
+    so a round-trip YAML writer does not put line-break characters raw in quotes."""
+    if isinstance(value, dict):
+        return {key: with_escapes(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [with_escapes(item) for item in value]
+    if isinstance(value, str) and _NEEDS_ESCAPES.search(value):
+        return DoubleQuotedScalarString(value)
+    return value
+
+
 def _scalar(value: Any) -> Any:
     """Dates written plain; text that other YAML readers would misread, quoted."""
     if not isinstance(value, str):
         return value
+    if _NEEDS_ESCAPES.search(value):
+        return DoubleQuotedScalarString(value)
     if _ISO_DATE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)

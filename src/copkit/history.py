@@ -34,6 +34,16 @@ class GitRefError(ValueError):
     """A revision argument that is unsafe or does not name a commit (a usage error)."""
 
 
+class GitMissingError(OSError):
+    """No ``git`` on PATH where a command needs one: a fault of the machine, exit 1."""
+
+    def __init__(self) -> None:
+        super().__init__(GIT_MISSING)
+
+
+GIT_MISSING = "git is not installed (no `git` on PATH)"
+
+
 @dataclass(frozen=True, slots=True)
 class FileChange:
     """One file a commit touched. ``old_path`` is set for renames and copies."""
@@ -190,7 +200,7 @@ class PendingHistory:
     def _read(self) -> History | tuple[str, str, bool, set[str], str]:
         git = shutil.which("git")
         if git is None:
-            return History(available=False, reason="git is not installed (no `git` on PATH)")
+            return History(available=False, reason=GIT_MISSING)
         root = self._root
         facts = _git_facts(git, root)
         if isinstance(facts, str):
@@ -273,7 +283,7 @@ def check_rev(root: Path, rev: str) -> str:
         raise GitRefError(f"{rev!r} is not a git revision")
     git = shutil.which("git")
     if git is None:
-        raise GitRefError("git is not installed (no `git` on PATH)")
+        raise GitMissingError
     result = subprocess.run(
         [
             git,
@@ -291,8 +301,23 @@ def check_rev(root: Path, rev: str) -> str:
         check=False,
     )
     if result.returncode != 0 or not result.stdout.strip():
-        raise GitRefError(f"{rev!r} does not name a commit in this repository")
+        raise GitRefError(
+            f"{rev!r} does not name a commit in this repository{_shallow_hint(git, root)}"
+        )
     return result.stdout.strip()
+
+
+def _shallow_hint(git: str, root: Path) -> str:
+    result = subprocess.run(
+        [git, "-C", str(root), "rev-parse", "--is-shallow-repository"],
+        capture_output=True,
+        text=True,
+        env=_git_env(),
+        check=False,
+    )
+    if result.stdout.strip() == "true":
+        return " (the clone is shallow: fetch the whole history, e.g. `fetch-depth: 0`)"
+    return ""
 
 
 def _git_env() -> dict[str, str]:

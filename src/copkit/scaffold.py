@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 
-from copkit.canonical import canonical_text
+from copkit.canonical import canonical_text, with_escapes
 from copkit.commands.schema import SCHEMA_BASE, schema_file_name
 from copkit.model import API_VERSION, ENTITY_MODELS
 from copkit.model.asset import AssetType
@@ -161,7 +161,7 @@ def render(kind: str, fields: dict[str, Any], *, schema_ref: str) -> str:
         raise ScaffoldError(f"{where}: {first['msg']}") from None
     yaml = YAML(typ="rt")
     stream = io.StringIO()
-    yaml.dump(fields, stream)
+    yaml.dump(with_escapes(fields), stream)
     text = f"# yaml-language-server: $schema={schema_ref}\n{stream.getvalue()}"
     return canonical_text(text)
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from copkit.history import GitRefError, _git_env, check_rev
+from copkit.history import GitMissingError, GitRefError, _git_env, check_rev
 from copkit.loader import UsageError
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -27,7 +27,7 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def _git() -> str:
     git = shutil.which("git")
     if git is None:
-        raise UsageError("git is not installed (no `git` on PATH)")
+        raise GitMissingError
     return git
 
 
@@ -78,6 +78,21 @@ def check_ref(root: Path, value: str, option: str) -> str:
         raise UsageError(f"{option}: {error}") from None
 
 
+def _extraction_filter(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    """Tar's ``data`` filter, except that a committed link out of the repository is kept.
+
+    Such a link is only extracted, never followed (a later member cannot be written
+    through it: the filter refuses destinations outside ``path``), so the loader reports
+    it as it would in a checkout instead of the extraction failing.
+    """
+    try:
+        return tarfile.data_filter(member, path)
+    except (tarfile.AbsoluteLinkError, tarfile.LinkOutsideDestinationError):
+        if not member.issym():
+            raise
+        return tarfile.tar_filter(member, path)
+
+
 @contextmanager
 def snapshot(root: Path, sha: str) -> Iterator[Path]:
     """A temporary folder holding ``root`` as it was at commit ``sha``; removed afterwards."""
@@ -92,5 +107,5 @@ def snapshot(root: Path, sha: str) -> Iterator[Path]:
         raise UsageError(f"{prefix} did not exist at commit {sha[:12]}")
     with tempfile.TemporaryDirectory(prefix="copkit-snapshot-") as folder:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(folder, filter="data")
+            tar.extractall(folder, filter=_extraction_filter)
         yield Path(folder)

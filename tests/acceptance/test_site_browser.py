@@ -220,6 +220,9 @@ def test_catalog_filters_by_status_and_tag(watched: Watched, site_url: str) -> N
         "network/",
         "skills/",
         "skills/python/",
+        "skills/evil-skill/",
+        "knowledge/evil-story/",
+        "tags/evil-tag/",
     ],
 )
 def test_xss_corpus_executes_nothing(watched: Watched, site_url: str, path: str) -> None:

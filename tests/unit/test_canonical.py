@@ -68,3 +68,19 @@ def test_text_other_yaml_readers_misread_is_quoted(value: str) -> None:
 def test_unreadable_file_is_refused_not_rewritten() -> None:
     with pytest.raises(FormatError, match="duplicate key"):
         canonical_text("a: 1\na: 2\n")
+
+
+@pytest.mark.parametrize("character", ["\x85", "\u2028", "\u2029", "\x07", "\ufeff"])
+def test_line_break_and_control_characters_keep_their_value(character: str) -> None:
+    """Found by the property tests: ruamel.yaml wrote NEL raw inside quotes, which a
+    reader folds into a space, so fmt refused the file and ``new`` changed the title."""
+    import yaml as pyyaml
+
+    from copkit.load.yaml_reader import parse
+    from copkit.scaffold import render
+
+    document = {"apiVersion": "copkit/v1", "kind": "Person", "id": "bob", "name": character}
+    text = pyyaml.safe_dump(document, sort_keys=False)
+    assert parse(canonical_text(text), max_nodes=100)["name"] == character
+    written = render("Person", document, schema_ref="schema.json")
+    assert parse(written, max_nodes=100)["name"] == character

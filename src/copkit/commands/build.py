@@ -11,6 +11,7 @@ import contextlib
 import io
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -87,11 +88,45 @@ def swap_into(built: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def remove_stale(target: Path) -> None:
+    """Remove staging and old folders beside ``target`` left by builds that were killed.
+
+    Their names carry the builder's process id; a folder whose process is still alive
+    (a concurrent build) is left alone.
+    """
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(?:build|old)-(\d+)(?:-.*)?")
+    for candidate in target.parent.iterdir():
+        match = pattern.fullmatch(candidate.name)
+        if match is None or not candidate.is_dir() or _alive(int(match.group(1))):
+            continue
+        shutil.rmtree(candidate, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
 def _log_handler() -> logging.Handler:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     handler.setLevel(logging.WARNING)
     return handler
+
+
+def _note_missing_history(config: Any) -> None:
+    """Say so when the site was built without git history (its pages show it unknown)."""
+    plugin = config.plugins.get("copkit")
+    history = getattr(plugin, "history", None)
+    if history is not None and not history.available:
+        click.echo(f"copkit: note: built without git history: {history.reason}", err=True)
 
 
 def run(path: Path | None, site_dir: Path | None, *, strict: bool) -> int:
@@ -111,9 +146,13 @@ def run(path: Path | None, site_dir: Path | None, *, strict: bool) -> int:
         with mkdocs_config(root, site_dir=None, strict=strict) as config:
             target = Path(site_dir).resolve() if site_dir else Path(config.site_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
+            remove_stale(target)
+            staging = Path(
+                tempfile.mkdtemp(prefix=f".{target.name}.build-{os.getpid()}-", dir=target.parent)
+            )
             config.site_dir = str(staging)
             build(config)
+            _note_missing_history(config)
         swap_into(staging, target)
         staging = None
     except MkDocsException as error:

@@ -8,13 +8,20 @@ import click
 
 from copkit.codeowners import generate
 from copkit.loader import load_repository
+from copkit.reporting import get_reporter
 
 
 def run(path: Path | None, *, check: bool = False, output: Path | None = None) -> int:
     """Write the CODEOWNERS file (or with ``check``, exit 1 when it is out of date)."""
     from copkit.base_branch import prefix_or_empty
 
-    repository = load_repository(path).repository
+    loaded = load_repository(path)
+    if not loaded.ok:
+        # Owners from a half-read repository would silently drop reviewers.
+        click.echo(get_reporter("text")(loaded.findings.sorted()), err=True, nl=False)
+        click.echo("copkit: CODEOWNERS not written: the repository is invalid", err=True)
+        return 1
+    repository = loaded.repository
     prefix = prefix_or_empty(repository.root)
     if output is None:
         toplevel = repository.root

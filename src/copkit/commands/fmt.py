@@ -36,6 +36,10 @@ def run(paths: tuple[Path, ...], *, check: bool) -> int:
     for file in sorted(set(files)):
         relative = _relative(file, root)
         try:
+            if file.stat().st_size > config.limits.max_file_bytes:
+                click.echo(f"{relative}: not formatted: over the size limit", err=True)
+                failed += 1
+                continue
             text = file.read_text(encoding="utf-8")
             formatted = canonical_text(text, max_nodes=config.limits.max_yaml_nodes)
         except (OSError, UnicodeDecodeError) as error:
@@ -52,7 +56,8 @@ def run(paths: tuple[Path, ...], *, check: bool) -> int:
         if check:
             click.echo(f"{relative}: not in canonical layout", err=True)
         else:
-            _replace(file, formatted)
+            # Through a link, rewrite its target and keep the link itself.
+            _replace(file.resolve(), formatted)
             click.echo(f"formatted {relative}", err=True)
     verb = "would reformat" if check else "reformatted"
     click.echo(f"{verb} {len(changed)} of {len(set(files))} files", err=True)

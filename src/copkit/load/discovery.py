@@ -74,6 +74,17 @@ def _follow_link(
                 )
             )
         return
+    if entry.name.endswith(ENTITY_SUFFIXES) and not os.path.exists(target):
+        result.findings.append(
+            Finding(
+                "COP009",
+                "error",
+                "symbolic link points at nothing (missing target, or a loop); not read",
+                relative,
+                hint="point the link at an existing file, or replace it with the file",
+            )
+        )
+        return
     if os.path.isdir(target):
         # Folder links inside the repository would load files twice or loop; skip them.
         return

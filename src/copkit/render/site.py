@@ -231,7 +231,19 @@ class _Renderer:
         return self.link(paths.practice(practice.id), practice.title)
 
     def tag(self, tag_id: str) -> Markup:
-        return self.link(paths.tag(tag_id), self.repo.tags.get(tag_id, tag_id))
+        label = self.repo.tags.get(tag_id, tag_id)
+        if not self.has_tag_page(tag_id):
+            return safe.text(label)
+        return self.link(paths.tag(tag_id), label)
+
+    def has_tag_page(self, tag_id: str) -> bool:
+        """Tags get pages when declared, or when the repository has no vocabulary at all.
+
+        An undeclared tag in a repository with a Taxonomy is an error (COP108): shown as
+        text, without a page, so one hostile file with 10,000 made-up tags cannot make
+        a (non-strict) build write 10,000 pages.
+        """
+        return not self.repo.taxonomies or tag_id in self.repo.tags
 
     def tags(self, ids: Iterable[str]) -> Markup:
         return Markup(", ").join(self.tag(tag_id) for tag_id in ids)
@@ -647,7 +659,7 @@ class _Renderer:
         for person in self.repo.people.values():
             for tag_id in person.interests:
                 tagged[tag_id]["People interested"].append(person)
-        all_tags = sorted(set(tagged) | set(self.repo.tags))
+        all_tags = sorted(t for t in set(tagged) | set(self.repo.tags) if self.has_tag_page(t))
         for tag_id in all_tags:
             groups = {name: tagged[tag_id][name] for name in sorted(tagged[tag_id])}
             self.emit(

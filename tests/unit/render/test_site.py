@@ -298,3 +298,23 @@ def test_tables_keep_their_columns_whatever_the_text(loaded: tuple[Repository, H
     assert rows
     for row in rows:
         assert len(re.findall(r"(?<!&#124);?\|", row.replace("&#124;", ""))) == 6
+
+
+def test_undeclared_tags_get_no_page_when_the_repository_has_a_vocabulary(
+    tmp_path: Path,
+) -> None:
+    """One file with thousands of made-up tags (an error) must not multiply the pages."""
+    from tests.adversarial.corpus import base_repository, person_text
+
+    root = tmp_path / "repo"
+    base_repository(root)
+    made_up = [f"topic-{n}" for n in range(500)]
+    (root / "communities/people/many.yaml").write_text(
+        person_text("many", interests=made_up), encoding="utf-8"
+    )
+    result = load_repository(root)
+    assert {f.code for f in result.findings.sorted()} == {"COP108"}
+    pages = render_site(result.repository, history=None, health=None, rules=None).pages
+    assert not [path for path in pages if "topic-" in path]
+    assert "tags/mlops.md" in pages or any(p.startswith("tags/mlops") for p in pages)
+    assert "topic-7" in plain(next(v for k, v in pages.items() if k.startswith("people/many")))
