@@ -138,9 +138,15 @@ def run_inprocess(args: Sequence[str], *, cwd: Path | None = None) -> Outcome:
 
 
 def tree_digest(root: Path) -> dict[str, str]:
-    """Relative path -> sha256 of every file and link under ``root`` (links not followed)."""
+    """Relative path -> sha256 of every file and link under ``root`` (links not followed).
+
+    copkit's own caches (``.git/copkit/``, see :mod:`copkit.load.cache`) are left out: writing
+    them is copkit's business; everything else, ``.git`` included, must stay as it was.
+    """
     digest: dict[str, str] = {}
     for folder, dirs, files in os.walk(root, followlinks=False):
+        if Path(folder).name == ".git" and "copkit" in dirs:
+            dirs.remove("copkit")
         dirs.sort()
         for name in sorted(files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]):
             path = Path(folder) / name

@@ -174,13 +174,14 @@ def _dump(generation: int, entries: dict[str, Any]) -> str:
             allow_nan=False,
             separators=(",", ":"),
         )
-    except ValueError:
-        # Infinity and NaN are not JSON: leave out the rare documents that hold them.
+    except (ValueError, RecursionError):
+        # Infinity and NaN are not JSON, and json cannot write (nor read back) documents
+        # nested deeper than the recursion limit: leave out the rare documents that hold them.
         kept = {}
         for key, entry in entries.items():
             try:
                 json.dumps(entry, allow_nan=False)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
             kept[key] = entry
         return json.dumps(

@@ -257,6 +257,22 @@ def test_values_that_json_cannot_hold_are_not_cached(tmp_path: Path) -> None:
     assert again.get("infinite") == (False, None)
 
 
+def test_values_nested_deeper_than_json_can_write_are_not_cached(tmp_path: Path) -> None:
+    # A hostile file nests 5,000 lists: it parses (and fails validation), but the json
+    # module cannot write it; the cache must leave it out, not crash the command.
+    deep: object = []
+    for _ in range(5_000):
+        deep = [deep]
+    file = tmp_path / "cache" / FILE_NAME
+    cache = ParseCache(file)
+    cache.put("deep", {"interests": deep})
+    cache.put("plain", {"x": 1})
+    cache.save()
+    again = ParseCache(file)
+    assert again.get("plain") == (True, {"x": 1})
+    assert again.get("deep") == (False, None)
+
+
 def test_cache_is_pruned_to_recent_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache_module, "SPARE_ENTRIES", 2)
     file = tmp_path / "cache" / FILE_NAME
