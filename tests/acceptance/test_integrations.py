@@ -39,6 +39,32 @@ def test_action_uses_only_inputs_it_declares_and_never_interpolates_them_into_sc
         assert "${{" not in step.get("run", "")
 
 
+def test_action_path_input_that_looks_like_an_option_stays_a_path(tmp_path: Path) -> None:
+    # The check step's own script, run by bash as the runner would: a repository folder
+    # named `--exit-zero` must be checked (and fail), not read as the option.
+    action = yaml.safe_load((REPO_ROOT / "action.yml").read_text())
+    step = next(s for s in action["runs"]["steps"] if s.get("name") == "copkit check")
+    (tmp_path / "--exit-zero").symlink_to(REPO_ROOT)
+    env = {
+        **os.environ,
+        "COPKIT_PATH": "--exit-zero",
+        "COPKIT_BASE": "",
+        "COPKIT_FAIL_ON": "error",
+        "COPKIT_FAIL_UNDER": "",
+    }
+    result = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", step["run"]],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr  # the showcase has errors on purpose
+    assert "::error file=communities/" in result.stdout
+
+
 def test_pre_commit_hook_runs_copkit_on_a_community_repository(
     repo: RepoWriter, tmp_path: Path
 ) -> None:
