@@ -283,6 +283,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per command")
     parser.add_argument("--json", type=Path, help="write the results here, after each command")
     parser.add_argument("--resume", action="store_true", help="keep what --json FILE holds")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="run nothing: print the table and verdicts of what --json FILE holds",
+    )
     parser.add_argument("--fail-on-miss", action="store_true")
     parser.add_argument(
         "--no-generate",
@@ -290,12 +295,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="use only organisations already in --cache; stop if one is missing or stale",
     )
     args = parser.parse_args(argv)
-    if args.resume and args.json is None:
-        parser.error("--resume needs --json FILE")
+    if (args.resume or args.report_only) and args.json is None:
+        parser.error("--resume and --report-only need --json FILE")
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    results = load(args.json) if args.resume and args.json else []
+    results = load(args.json) if (args.resume or args.report_only) and args.json else []
     done = {(r.entities, r.command) for r in results}
-    for entities in args.sizes:
+    for entities in [] if args.report_only else args.sizes:
         org = cached(entities, args.seed, args.cache, generate=not args.no_generate)
         for name in args.commands:
             if (entities, name) in done:
