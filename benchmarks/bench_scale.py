@@ -223,6 +223,7 @@ def verdicts(results: Sequence[Result]) -> tuple[str, list[str]]:
                 "yes" if memory_ok else "NO",
                 ratio,
                 status,
+                r.commit,
             ]
         )
     headers = [
@@ -235,7 +236,16 @@ def verdicts(results: Sequence[Result]) -> tuple[str, list[str]]:
         "< 2 GiB",
         "CPU (wall) vs 1/10",
         "status",
+        "commit",
     ]
+    commands = dict.fromkeys(r.command for r in results)
+    for entities in sorted({r.entities for r in results}):
+        measured = {r.command for r in results if r.entities == entities}
+        misses.extend(
+            f"{command} at {entities}: not measured"
+            for command in commands
+            if command not in measured
+        )
     return table(headers, rows), misses
 
 
