@@ -119,6 +119,8 @@ def run_process(
         measured = report.read().decode()
         process.wait()
         reader.join()
+        if process.stderr is not None:
+            process.stderr.close()
     if timer is not None:
         timer.cancel()
     stderr = b"".join(stderr_chunks).decode(errors="replace")
