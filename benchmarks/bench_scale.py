@@ -143,6 +143,7 @@ def measure(entities: int, name: str, org: Path, timeout: float) -> Result:
     with tempfile.TemporaryDirectory(prefix="copkit-scale-") as scratch_name:
         scratch = Path(scratch_name)
         argv = COMMANDS[name](context(org, scratch))
+        commit = checkout_commit()  # before the run: the code it imports
         # The working folder is the scratch folder, so nothing lands in the organisation.
         run: Run = run_process(argv, env=copkit_env(), cwd=scratch, timeout=timeout)
     tail = run.stderr_tail
@@ -166,7 +167,7 @@ def measure(entities: int, name: str, org: Path, timeout: float) -> Result:
         timed_out=run.timed_out,
         traceback=traceback,
         error=error,
-        commit=checkout_commit(),
+        commit=commit,
     )
 
 
