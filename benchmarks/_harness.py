@@ -9,8 +9,10 @@ the child is not spawned by the harness directly.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -40,6 +42,10 @@ class Run:
     max_rss_bytes: int
     """Peak resident memory of the child."""
     returncode: int
+    timed_out: bool = False
+    """The run was killed because it took longer than its timeout."""
+    stderr_tail: str = ""
+    """The last few KB of the child's error output (to tell a traceback from a finding)."""
 
 
 # The measured command is started by this small launcher, not by the harness itself:
@@ -47,7 +53,7 @@ class Run:
 # (fork or vfork, then exec) would report at least the harness's own peak. The launcher
 # (python -S, about 10 MiB) forks a fresh child, times it, and reports its own rusage.
 _LAUNCHER = """
-import os, sys, time
+import os, signal, sys, time
 report = int(sys.argv[1])
 argv = sys.argv[2:]
 started = time.perf_counter()
@@ -55,9 +61,12 @@ pid = os.fork()
 if pid == 0:
     os.close(report)
     try:
+        os.setpgid(0, 0)
         os.execvp(argv[0], argv)
     finally:
         os._exit(127)
+# SIGTERM (a timeout) kills the command's whole process group, then it is still measured.
+signal.signal(signal.SIGTERM, lambda *_: os.killpg(pid, signal.SIGKILL))
 _, status, usage = os.wait4(pid, 0)
 seconds = time.perf_counter() - started
 line = "%r %r %r %r" % (seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss,
@@ -72,8 +81,14 @@ def run_process(
     env: dict[str, str] | None = None,
     cwd: Path | None = None,
     stdout: int | None = subprocess.DEVNULL,
+    timeout: float | None = None,
 ) -> Run:
-    """Run ``argv`` to completion and measure it (and only it)."""
+    """Run ``argv`` to completion and measure it (and only it).
+
+    With ``timeout`` (seconds), a run still going then is killed with its whole process
+    group (the launcher does it on SIGTERM); it is still measured (its returncode is
+    -SIGKILL) and marked ``timed_out``.
+    """
     read_end, write_end = os.pipe()
     try:
         process = subprocess.Popen(
@@ -86,6 +101,17 @@ def run_process(
         )
     finally:
         os.close(write_end)
+    timed_out = threading.Event()
+    timer: threading.Timer | None = None
+    if timeout is not None:
+
+        def kill() -> None:
+            timed_out.set()
+            with contextlib.suppress(ProcessLookupError):
+                process.send_signal(signal.SIGTERM)
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
     with os.fdopen(read_end, "rb") as report:
         # stderr is drained on a thread so that a chatty child never blocks on a full pipe.
         stderr_chunks: list[bytes] = []
@@ -93,16 +119,23 @@ def run_process(
         measured = report.read().decode()
         process.wait()
         reader.join()
+        if process.stderr is not None:
+            process.stderr.close()
+    if timer is not None:
+        timer.cancel()
+    stderr = b"".join(stderr_chunks).decode(errors="replace")
     if not measured:
-        raise RuntimeError(f"the launcher failed: {b''.join(stderr_chunks).decode()}")
+        raise RuntimeError(f"the launcher failed: {stderr}")
     seconds, cpu, max_rss_kib, returncode = measured.split()
     if int(returncode) and os.environ.get("COPKIT_BENCH_VERBOSE"):
-        sys.stderr.write(b"".join(stderr_chunks).decode(errors="replace"))
+        sys.stderr.write(stderr)
     return Run(
         seconds=float(seconds),
         cpu_seconds=float(cpu),
         max_rss_bytes=int(max_rss_kib) * 1024,  # KiB on Linux
         returncode=int(returncode),
+        timed_out=timed_out.is_set(),
+        stderr_tail=stderr[-4000:],
     )
 
 

@@ -49,7 +49,7 @@ def mkdocs_config(
     """The loaded MkDocs config for the repository at ``root``, plugin pointed at it."""
     from mkdocs.config import load_config
 
-    from copkit.loader import load_repository
+    from copkit.loader import load_config_only
 
     with tempfile.TemporaryDirectory(prefix="copkit-docs-") as scratch:
         config_file = config_file_for(root)
@@ -57,7 +57,9 @@ def mkdocs_config(
         if site_dir is not None:
             options["site_dir"] = str(site_dir)
         if config_file is None:
-            title = load_repository(root).repository.config.site.title
+            # Only copkit.yaml: the plugin loads the entities (loading them here as well
+            # doubled the build's loading time and memory).
+            title = load_config_only(root)[1].site.title
             text = yaml.safe_dump(default_config(title, Path(scratch) / "docs"))
             (Path(scratch) / "docs").mkdir()
             stream = io.StringIO(text)

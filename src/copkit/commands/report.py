@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import sys
 from dataclasses import dataclass, field
@@ -12,11 +13,40 @@ from typing import Any
 from copkit.commands.score import InvalidRepository, history_at, load_valid
 from copkit.health import CommunityHealth, score_repository
 from copkit.loader import UsageError, find_root
-from copkit.model import Community
+from copkit.model import Community, Metric
 from copkit.model.practice import PRACTICE_STATUSES
 from copkit.reporting.health import TITLES, fmt
 from copkit.repository import Repository
 from copkit.snapshot import check_ref, commit_day, snapshot
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the comparison reads of a repository: communities, practices' statuses and
+    metrics. Kept instead of the whole repository (every file's text and data), so that
+    only one of the two points is fully in memory at a time."""
+
+    communities: dict[str, Community]
+    practice_status: dict[str, dict[str, str]]
+    """Community id -> practice id -> status."""
+    metrics: dict[str, Metric]
+    metrics_of: dict[str, list[str]]
+    """Community id -> its metrics' ids."""
+
+    @classmethod
+    def of(cls, repository: Repository) -> Facts:
+        return cls(
+            communities=dict(repository.communities),
+            practice_status={
+                community_id: {p.id: p.status for p in practices}
+                for community_id, practices in repository.practices_of.items()
+            },
+            metrics=dict(repository.metrics),
+            metrics_of={
+                community_id: [m.id for m in metrics]
+                for community_id, metrics in repository.metrics_of.items()
+            },
+        )
 
 
 @dataclass
@@ -26,7 +56,7 @@ class Point:
     ref: str
     commit: str
     as_of: dt.date
-    repository: Repository
+    repository: Facts
     health: dict[str, CommunityHealth]
 
     def to_dict(self) -> dict[str, Any]:
@@ -74,6 +104,10 @@ def run(path: Path | None, *, from_ref: str, to_ref: str, output_format: str) ->
     try:
         with snapshot(root, old_sha) as old_folder, snapshot(root, new_sha) as new_folder:
             then = _point(root, old_folder, from_ref, old_sha)
+            # The earlier repository and its history are garbage now (only their Facts
+            # are kept); free them before loading the later one, not at some later
+            # collection, so that the two are never in memory together.
+            gc.collect()
             now = _point(root, new_folder, to_ref, new_sha)
             changes = compare(then, now)
     except InvalidRepository:
@@ -95,7 +129,7 @@ def _point(root: Path, folder: Path, ref: str, sha: str) -> Point:
     day = commit_day(root, sha)
     history = history_at(repository, root, sha)
     report = score_repository(repository, history, as_of=day, trend=False)
-    return Point(ref, sha, day, repository, dict(report.communities))
+    return Point(ref, sha, day, Facts.of(repository), dict(report.communities))
 
 
 def _leads(community: Community | None, day: dt.date) -> set[str]:
@@ -152,10 +186,10 @@ def compare(then: Point, now: Point) -> list[CommunityChanges]:
 
 
 def _practice_changes(
-    changes: CommunityChanges, old_repo: Repository, new_repo: Repository, community_id: str
+    changes: CommunityChanges, old_repo: Facts, new_repo: Facts, community_id: str
 ) -> None:
-    before = {p.id: p for p in old_repo.practices_of.get(community_id, [])}
-    after = {p.id: p for p in new_repo.practices_of.get(community_id, [])}
+    before = old_repo.practice_status.get(community_id, {})
+    after = new_repo.practice_status.get(community_id, {})
     groups: dict[str, list[str]] = {
         "new": [],
         "promoted": [],
@@ -163,20 +197,20 @@ def _practice_changes(
         "retired": [],
         "removed": [],
     }
-    for practice_id, practice in sorted(after.items()):
+    for practice_id, status in sorted(after.items()):
         previous = before.get(practice_id)
         if previous is None:
             groups["new"].append(practice_id)
-        elif practice.status != previous.status:
-            if practice.status in ("deprecated", "retired"):
-                groups[practice.status].append(practice_id)
-            elif _status_rank(practice.status) > _status_rank(previous.status):
-                groups["promoted"].append(f"{practice_id} ({previous.status} -> {practice.status})")
+        elif status != previous:
+            if status in ("deprecated", "retired"):
+                groups[status].append(practice_id)
+            elif _status_rank(status) > _status_rank(previous):
+                groups["promoted"].append(f"{practice_id} ({previous} -> {status})")
     groups["removed"] = sorted(set(before) - set(after))
     changes.practices = groups
 
 
-def _latest(repository: Repository, metric_id: str, day: dt.date) -> float | None:
+def _latest(repository: Facts, metric_id: str, day: dt.date) -> float | None:
     metric = repository.metrics.get(metric_id)
     if metric is None:
         return None
@@ -185,8 +219,8 @@ def _latest(repository: Repository, metric_id: str, day: dt.date) -> float | Non
 
 
 def _metric_changes(changes: CommunityChanges, then: Point, now: Point, community_id: str) -> None:
-    ids = {m.id for m in then.repository.metrics_of.get(community_id, [])}
-    ids |= {m.id for m in now.repository.metrics_of.get(community_id, [])}
+    ids = set(then.repository.metrics_of.get(community_id, []))
+    ids |= set(now.repository.metrics_of.get(community_id, []))
     for metric_id in sorted(ids):
         before = _latest(then.repository, metric_id, then.as_of)
         after = _latest(now.repository, metric_id, now.as_of)

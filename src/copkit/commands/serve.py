@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from copkit.commands.build import config_file_for, default_config
-from copkit.loader import find_root, load_repository
+from copkit.loader import find_root, load_config_only
 from copkit.mkdocs_plugin import REPOSITORY_ENV
 
 
@@ -24,7 +24,7 @@ def run(path: Path | None, dev_addr: str, *, strict: bool) -> int:
     with tempfile.TemporaryDirectory(prefix="copkit-serve-") as scratch:
         config_file = config_file_for(root)
         if config_file is None:
-            title = load_repository(root).repository.config.site.title
+            title = load_config_only(root)[1].site.title
             docs = Path(scratch) / "docs"
             docs.mkdir()
             config_file = Path(scratch) / "mkdocs.yml"

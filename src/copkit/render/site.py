@@ -192,6 +192,10 @@ class _Renderer:
         self.env = template_environment(templates)
         self.site = RenderedSite()
         self.page_path = paths.HOME
+        self._paths_of_community: dict[str, list[str]] | None = None
+        self._gaps_index: (
+            tuple[dict[str, list[Mapping[str, Any]]], dict[str, list[Mapping[str, Any]]]] | None
+        ) = None
         self.entity_at: dict[str, Entity] = {
             document.path: repository.entities[kind][entity_id]
             for (kind, entity_id), document in repository.documents.items()
@@ -425,16 +429,22 @@ class _Renderer:
         if self.network is None:
             return None
         report = self.network.get("gaps") or {}
-        gaps: list[Mapping[str, Any]] = []
-        for item in report.get("communities") or []:
-            if item.get("community") == community_id:
-                gaps = list(item.get("gaps") or [])
-        at_risk = [
-            item
-            for item in report.get("single_holders") or []
-            if community_id in (item.get("needed_by") or [])
-        ]
-        return {"min_holders": report.get("min_holders"), "gaps": gaps, "at_risk": at_risk}
+        if self._gaps_index is None:
+            # Indexed once: scanning the whole report for each community is quadratic.
+            gaps_of: dict[str, list[Mapping[str, Any]]] = {}
+            for item in report.get("communities") or []:
+                gaps_of[str(item.get("community"))] = list(item.get("gaps") or [])
+            at_risk_of: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+            for item in report.get("single_holders") or []:
+                for needer in dict.fromkeys(item.get("needed_by") or []):
+                    at_risk_of[str(needer)].append(item)
+            self._gaps_index = (gaps_of, at_risk_of)
+        gaps_of, at_risk_of = self._gaps_index
+        return {
+            "min_holders": report.get("min_holders"),
+            "gaps": gaps_of.get(community_id, []),
+            "at_risk": list(at_risk_of.get(community_id, [])),
+        }
 
     def health_reason(self) -> str | None:
         if self.health is None:
@@ -470,9 +480,9 @@ class _Renderer:
 
     def render_contributors(self, community: Community) -> None:
         stats: dict[str, dict[str, Any]] = {}
-        for path, commits in self.commits_by_path().items():
-            if self.repo.community_of_path.get(path) != community.id:
-                continue
+        by_path = self.commits_by_path()
+        for path in self.paths_of_community().get(community.id, []):
+            commits = by_path[path]
             entity = self.entity_at.get(path)
             for commit in commits:
                 key = commit.person or f"~{commit.author_name}"
@@ -517,6 +527,18 @@ class _Renderer:
             authored=authored,
             hosted=hosted,
         )
+
+    def paths_of_community(self) -> dict[str, list[str]]:
+        """Community id -> the paths with history that belong to it, grouped once (not
+        once per community: that made the contributors pages quadratic in size)."""
+        if self._paths_of_community is None:
+            grouped: dict[str, list[str]] = defaultdict(list)
+            for path in self.commits_by_path():
+                community_id = self.repo.community_of_path.get(path)
+                if community_id is not None:
+                    grouped[community_id].append(path)
+            self._paths_of_community = grouped
+        return self._paths_of_community
 
     def commits_by_path(self) -> dict[str, list[Commit]]:
         if self.history is None or not self.history.available:
