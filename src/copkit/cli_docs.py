@@ -18,15 +18,23 @@ from copkit.cli import cli
 PAGE = Path("site/docs/reference/cli.md")
 
 
-def _commands(group: click.Group, prefix: str) -> Iterator[tuple[str, click.Command]]:
-    context = click.Context(group, info_name=prefix)
+def _commands(context: click.Context) -> Iterator[tuple[str, click.Context]]:
+    """Every visible command under ``context``'s group, each with its context.
+
+    Contexts are built as click builds them for a real command line (the group's
+    ``context_settings``, each command's parent), so the page shows what ``--help`` prints
+    (``-h, --help``) whatever ran before in the same process.
+    """
+    group = context.command
+    assert isinstance(group, click.Group)
     for name in group.list_commands(context):
         command = group.get_command(context, name)
         if command is None or command.hidden:
             continue
-        yield f"{prefix} {name}", command
+        child = click.Context(command, info_name=name, parent=context, **command.context_settings)
+        yield child.command_path, child
         if isinstance(command, click.Group):
-            yield from _commands(command, f"{prefix} {name}")
+            yield from _commands(child)
 
 
 def _cell(text: str) -> str:
@@ -45,8 +53,9 @@ def render_cli_reference() -> str:
         "",
     ]
     # The group itself first: its options (such as --no-cache) go before any command.
-    for name, command in [("copkit", cli), *_commands(cli, "copkit")]:
-        context = click.Context(command, info_name=name)
+    root = click.Context(cli, info_name="copkit", **cli.context_settings)
+    for name, context in [("copkit", root), *_commands(root)]:
+        command = context.command
         lines += [f"## `{name}`", "", "```text", command.get_usage(context), "```", ""]
         help_text = inspect.cleandoc(command.help or "")
         if help_text:
