@@ -248,24 +248,36 @@ def _share_a_community(
 ) -> npt.NDArray[np.bool_]:
     """Per pair, whether mentor and mentee belong to a common community.
 
-    The pairs of people sharing one come from the sparse product of the person x
-    community membership matrix with its transpose (few people belong to communities,
-    and communities are small next to the millions of candidate pairs).
+    Each pair is expanded into (mentee, community) for every community of the mentor, and
+    looked up among the sorted (person, community) memberships. Memory follows the number
+    of pairs times the communities a person belongs to (one or two), never the number of
+    people who share a community: that product is quadratic in a big community's size
+    (4.7 GB at 30,000 people with the person x person co-membership matrix).
     """
     if not mentor.size:
         return np.zeros(0, dtype=np.bool_)
     names = sorted({c for held in communities.values() for c in held})
     column = {name: index for index, name in enumerate(names)}
-    rows = [index for index, person in enumerate(people) for _ in communities.get(person, ())]
-    cols = [column[c] for person in people for c in sorted(communities.get(person, ()))]
-    membership = sparse.csr_array(
-        (np.ones(len(rows)), (rows, cols)), shape=(len(people), max(len(names), 1))
+    width = max(len(names), 1)
+    count = np.array([len(communities.get(person, ())) for person in people], dtype=np.int64)
+    held = np.array(
+        [column[c] for person in people for c in sorted(communities.get(person, ()))],
+        dtype=np.int64,
     )
-    together = sparse.coo_array(membership @ membership.T)
-    shared_keys = np.unique(
-        together.row.astype(np.int64) * len(people) + together.col.astype(np.int64)
+    first = np.r_[0, np.cumsum(count)[:-1]].astype(np.int64)
+    memberships = np.repeat(np.arange(len(people), dtype=np.int64), count) * width + held
+    per_pair = count[mentor]
+    pair = np.repeat(np.arange(mentor.size, dtype=np.int64), per_pair)
+    offset = np.arange(pair.size, dtype=np.int64) - np.repeat(
+        np.cumsum(per_pair) - per_pair, per_pair
     )
-    return np.isin(mentor * len(people) + mentee, shared_keys)
+    codes = mentee[pair] * width + held[first[mentor[pair]] + offset]
+    found = np.searchsorted(memberships, codes)
+    hit = found < memberships.size
+    hit[hit] = memberships[found[hit]] == codes[hit]
+    shared = np.zeros(mentor.size, dtype=np.bool_)
+    shared[pair[hit]] = True
+    return shared
 
 
 def candidate_pairs(graph: nx.MultiDiGraph[str]) -> dict[tuple[str, str], MentorPair]:
