@@ -51,6 +51,8 @@ class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self.loaded: LoadResult | None = None
         self.history: Any = None
+        self.history_missing: str | None = None
+        """Why the site was built without git history, if it was (kept after the drop)."""
         self.rendered: Any = None
         self.watched: list[Path] = []
         """What ``mkdocs serve`` watches: the data folder, copkit.yaml, the templates."""
@@ -85,10 +87,12 @@ class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-c
         if templates.is_dir():
             self.watched.append(templates)
         self.history = None
+        self.history_missing = None
         if self.config.history:
             from copkit.history import history_of
 
             self.history = history_of(repository)
+            self.history_missing = None if self.history.available else self.history.reason
             if self.history.commits and "SOURCE_DATE_EPOCH" not in os.environ:
                 # Dates MkDocs writes (sitemap, archive times) come from the data's
                 # newest commit, so building the same commit twice gives the same bytes.

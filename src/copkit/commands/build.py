@@ -125,10 +125,9 @@ def _log_handler() -> logging.Handler:
 
 def _note_missing_history(config: Any) -> None:
     """Say so when the site was built without git history (its pages show it unknown)."""
-    plugin = config.plugins.get("copkit")
-    history = getattr(plugin, "history", None)
-    if history is not None and not history.available:
-        click.echo(f"copkit: note: built without git history: {history.reason}", err=True)
+    reason = getattr(config.plugins.get("copkit"), "history_missing", None)
+    if reason:
+        click.echo(f"copkit: note: built without git history: {reason}", err=True)
 
 
 def run(path: Path | None, site_dir: Path | None, *, strict: bool) -> int:
