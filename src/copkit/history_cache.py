@@ -22,12 +22,11 @@ import json
 import os
 import re
 import subprocess
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from copkit.load.cache import cache_disabled
+from copkit.load.cache import cache_disabled, write_atomically
 
 FORMAT = 1
 FILE_NAME = f"history-v{FORMAT}.json"
@@ -147,14 +146,6 @@ class HistoryCache:
                 {"format": FORMAT, "generation": generation, "entries": entries},
                 separators=(",", ":"),
             )
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".history-")
-            try:
-                with os.fdopen(handle, "w", encoding="ascii") as out:
-                    out.write(text)
-                os.replace(temporary, self.file)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_atomically(self.file, text)
         except (OSError, ValueError):
             return

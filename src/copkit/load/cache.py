@@ -139,16 +139,7 @@ class ParseCache:
         for _, key in others[: max(0, room - len(entries))]:
             entries[key] = self._entries[key]
         try:
-            text = _dump(generation, entries)
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".parsed-")
-            try:
-                with os.fdopen(handle, "w", encoding="ascii") as out:
-                    out.write(text)
-                os.replace(temporary, self.file)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_atomically(self.file, _dump(generation, entries))
         except (OSError, ValueError):
             return
         self._added = 0
@@ -165,6 +156,23 @@ class ParseCache:
         if isinstance(entries, dict) and isinstance(generation, int):
             self._entries = entries
             self._generation = generation
+
+
+def write_atomically(file: Path, text: str) -> None:
+    """Write ASCII ``text`` to ``file`` through a temporary file beside it and a rename.
+
+    A reader sees the old content or the new, never half of it; on failure nothing is
+    left behind and the error is raised (the caches ignore it).
+    """
+    file.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.stem}-")
+    try:
+        with os.fdopen(handle, "w", encoding="ascii") as out:
+            out.write(text)
+        os.replace(temporary, file)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _dump(generation: int, entries: dict[str, Any]) -> str:

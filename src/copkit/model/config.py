@@ -6,8 +6,8 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from copkit.model.common import Strict
-from copkit.model.custom_config import CustomRule, KindName
+from copkit.model.common import EntityKind, Strict
+from copkit.model.custom_config import CustomRule
 from copkit.model.lint_config import LintConfig
 from copkit.model.score_config import ScoreConfig
 from copkit.model.site_config import SiteConfig
@@ -44,7 +44,7 @@ class Config(Strict):
     lint: LintConfig = Field(default_factory=LintConfig, description="Governance linter.")
     score: ScoreConfig = Field(default_factory=ScoreConfig, description="Health scorer.")
     site: SiteConfig = Field(default_factory=SiteConfig, description="Knowledge site.")
-    fields: dict[KindName, dict[str, dict[str, Any]]] = Field(
+    fields: dict[EntityKind, dict[str, dict[str, Any]]] = Field(
         default_factory=dict,
         description="The organisation's own fields, by kind: field name -> its JSON Schema "
         "(draft 2020-12). Entities may carry them; each value is checked against its schema.",

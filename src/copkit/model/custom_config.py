@@ -10,25 +10,13 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from copkit.model.common import Strict
+from copkit.model.common import EntityKind, Strict
 
 CUSTOM_CODE_PATTERN = r"^[A-Z]{2,8}[0-9]{3,4}$"
 """A rule code of an organisation's own: two to eight capitals, then three or four digits."""
 
 FIELD_NAME_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
 """An extension field's name: snake_case, as copkit's own fields are written."""
-
-KindName = Literal[
-    "Community",
-    "Charter",
-    "Practice",
-    "Person",
-    "Metric",
-    "KnowledgeAsset",
-    "Event",
-    "Objective",
-    "Taxonomy",
-]
 
 
 class CustomRule(Strict):
@@ -44,7 +32,7 @@ class CustomRule(Strict):
         max_length=60,
         description="Short kebab-case name, e.g. `threat-model-link`.",
     )
-    kind: KindName = Field(description="The kind of entity the rule checks.")
+    kind: EntityKind = Field(description="The kind of entity the rule checks.")
     severity: Literal["error", "warning", "info"] = Field(
         default="warning", description="Default severity (re-grade it under `lint.severity`)."
     )
