@@ -249,10 +249,11 @@ def _share_a_community(
     """Per pair, whether mentor and mentee belong to a common community.
 
     Each pair is expanded into (mentee, community) for every community of the mentor, and
-    looked up among the sorted (person, community) memberships. Memory follows the number
-    of pairs times the communities a person belongs to (one or two), never the number of
-    people who share a community: that product is quadratic in a big community's size
-    (4.7 GB at 30,000 people with the person x person co-membership matrix).
+    looked up among the sorted (person, community) memberships. Work and memory follow the
+    number of pairs times the communities a person belongs to (one or two), never the
+    number of people who share a community, which is quadratic in a big community's size
+    (the person x person co-membership product this replaces: at 30,000 people mentors
+    took 142 s of CPU with it, 82 s without).
     """
     if not mentor.size:
         return np.zeros(0, dtype=np.bool_)
