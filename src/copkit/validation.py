@@ -253,13 +253,16 @@ def _finding(
     return Finding(code, "error", message, document.path, line, column, hint)
 
 
-def _describe(loc: Sequence[str | int]) -> str:
-    if not loc:
-        return "the document"
+def field_path(loc: Sequence[str | int]) -> str:
+    """A location as a contributor writes it: ``skills[0].level``."""
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return f"'{text}'"
+    return text
+
+
+def _describe(loc: Sequence[str | int]) -> str:
+    return f"'{field_path(loc)}'" if loc else "the document"
 
 
 def _in(loc: Sequence[str | int]) -> str:

@@ -22,6 +22,7 @@ from copkit.findings import Finding
 from copkit.model.custom_config import CustomRule
 from copkit.rules.base import Rule
 from copkit.rules.context import LintContext
+from copkit.validation import field_path
 
 CONFIG_SOURCE = "copkit.yaml"
 
@@ -64,12 +65,7 @@ class DeclarativeRule(Rule):
 
 def _where(path: Any) -> str:
     parts = list(path)
-    if not parts:
-        return ""
-    text = ""
-    for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return f"{text}: "
+    return f"{field_path(parts)}: " if parts else ""
 
 
 def declare(spec: CustomRule, when: Validator | None, require: Validator) -> type[Rule]:
