@@ -20,6 +20,7 @@ from copkit.load.cache import ParseCache
 from copkit.load.discovery import discover
 from copkit.load.document import Document
 from copkit.load.files import read_document
+from copkit.load.prefetch import Prefetch
 from copkit.model.config import CONFIG_FILE_NAME, Config
 from copkit.repository import Repository
 from copkit.resolver import resolve
@@ -99,22 +100,36 @@ def load_repository(path: Path | None = None, *, cache: ParseCache | None = None
         cache = ParseCache.for_repository(root)
     documents: list[tuple[Document, object]] = []
     root_prefix = os.path.join(root, "")
+    files = discovered.files
+    helper = None
+    if len(cache) * 2 < len(files):  # a cache holding most files leaves too little to parse
+        helper = Prefetch.start(
+            files,
+            max_file_bytes=config.limits.max_file_bytes,
+            max_nodes=config.limits.max_yaml_nodes,
+            reader_version=cache.reader_version,
+        )
     with collector_paused():
-        for file in discovered.files:
-            name = str(file)
-            if name.startswith(root_prefix):  # as relative_to, without its cost per file
-                relative = name[len(root_prefix) :].replace(os.sep, "/")
-            else:
-                relative = file.relative_to(root).as_posix()
-            read = read_document(file, relative, config.limits, cache)
-            if isinstance(read, Finding):
-                findings.add(read)
-                continue
-            result = validate_document(read, custom)
-            if isinstance(result, list):
-                findings.extend(result)
-            else:
-                documents.append((read, result))
+        try:
+            for index, file in enumerate(files):
+                name = str(file)
+                if name.startswith(root_prefix):  # as relative_to, without its cost per file
+                    relative = name[len(root_prefix) :].replace(os.sep, "/")
+                else:
+                    relative = file.relative_to(root).as_posix()
+                prefetched = None if helper is None else (helper, index)
+                read = read_document(file, relative, config.limits, cache, prefetched)
+                if isinstance(read, Finding):
+                    findings.add(read)
+                    continue
+                result = validate_document(read, custom)
+                if isinstance(result, list):
+                    findings.extend(result)
+                else:
+                    documents.append((read, result))
+        finally:
+            if helper is not None:
+                helper.close()
         findings.extend(resolve(repository, documents))
     cache.save()
     return LoadResult(repository, findings)

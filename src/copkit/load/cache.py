@@ -95,11 +95,13 @@ class ParseCache:
     def enabled(self) -> bool:
         return self.file is not None
 
+    def __len__(self) -> int:
+        """Entries read from the cache file (what this run may hit)."""
+        return len(self._entries)
+
     def key(self, raw: bytes, max_nodes: int) -> str:
         """The entry for a file's bytes, read with this reader under this alias bound."""
-        digest = hashlib.sha256(f"{self.reader_version}\0{max_nodes}\0".encode())
-        digest.update(raw)
-        return digest.hexdigest()
+        return file_key(raw, self.reader_version, max_nodes)
 
     def get(self, key: str) -> tuple[bool, Any]:
         """``(True, values)`` for a hit, ``(False, None)`` for a miss."""
@@ -156,6 +158,13 @@ class ParseCache:
         if isinstance(entries, dict) and isinstance(generation, int):
             self._entries = entries
             self._generation = generation
+
+
+def file_key(raw: bytes, reader_version: str, max_nodes: int) -> str:
+    """The identity of a file's bytes as read by ``reader_version`` under this alias bound."""
+    digest = hashlib.sha256(f"{reader_version}\0{max_nodes}\0".encode())
+    digest.update(raw)
+    return digest.hexdigest()
 
 
 def write_atomically(file: Path, text: str) -> None:

@@ -6,18 +6,25 @@ import os
 from pathlib import Path
 
 from copkit.findings import Finding
-from copkit.load.cache import ParseCache
+from copkit.load.cache import READER_VERSION, ParseCache, file_key
 from copkit.load.document import Document
+from copkit.load.prefetch import Prefetch
 from copkit.load.yaml_reader import YamlProblem, parse
 from copkit.model.config import Limits
 
 
 def read_document(
-    path: Path, relative: str, limits: Limits, cache: ParseCache | None = None
+    path: Path,
+    relative: str,
+    limits: Limits,
+    cache: ParseCache | None = None,
+    prefetch: tuple[Prefetch, int] | None = None,
 ) -> Document | Finding:
     """The parsed document, or the one finding that says why it cannot be read.
 
-    With a ``cache``, a file whose bytes parsed before takes its values from there.
+    With a ``cache``, a file whose bytes parsed before takes its values from there; with
+    a ``prefetch`` (the helper and this file's index in its list), from the helper
+    process when it parsed these same bytes.
     """
     try:
         with open(path, "rb") as handle:
@@ -51,8 +58,17 @@ def read_document(
         )
     if text.startswith("\ufeff"):
         text = text[1:]
-    key = cache.key(raw, limits.max_yaml_nodes) if cache is not None and cache.enabled else None
+    caching = cache is not None and cache.enabled
+    key = None
+    if caching or prefetch is not None:
+        version = READER_VERSION if cache is None else cache.reader_version
+        key = file_key(raw, version, limits.max_yaml_nodes)
     hit, data = cache.get(key) if cache is not None and key is not None else (False, None)
+    if not hit and prefetch is not None and key is not None:
+        helper, index = prefetch
+        hit, data = helper.take(index, key)
+        if hit and cache is not None:
+            cache.put(key, data)
     if not hit:
         try:
             data = parse(text, max_nodes=limits.max_yaml_nodes)

@@ -198,6 +198,14 @@ if HAVE_LIBYAML:
         def __init__(self, stream: str) -> None:
             _Parser.__init__(self, stream)
             _LeanResolver.__init__(self)
+            # libyaml's composer calls these two around every node, for path resolvers;
+            # there are none (asserted above), so each call is answered by a C builtin
+            # that ignores its arguments instead of a Python method that does nothing.
+            self.descend_resolver = _IGNORE_TWO  # type: ignore[method-assign]
+            self.ascend_resolver = _IGNORE_NONE  # type: ignore[method-assign]
+
+    _IGNORE_TWO: Any = {}.get  # (parent, index) -> index; nothing else happens
+    _IGNORE_NONE: Any = tuple  # () -> ()
 
 else:  # pragma: no cover - exercised where libyaml is missing
 

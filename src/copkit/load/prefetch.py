@@ -1,0 +1,278 @@
+"""Parsing on the second core: a helper process reads files from the end of the list.
+
+Parsing YAML is most of what a first load costs (no parse cache yet: a fresh clone, a CI
+run), and it runs on one core while the other one idles once ``git log`` has finished.
+:class:`Prefetch` starts one helper process (``python -m copkit.load.prefetch``) that
+parses the repository's files from the last to the first, in chunks, and streams their
+values back, while the loader parses from the first. They meet in the middle without any
+coordination: the helper works strictly backwards, so when the loader reaches a file the
+helper has already sent, the helper has sent every file after it too, and the loader stops
+the helper and takes the rest from what it received.
+
+Nothing changes but the time: the helper gives the values :func:`parse` gives (it *is*
+:func:`parse`), each tagged with the hash of the bytes it read (:func:`file_key`, the parse
+cache's key), and the loader takes a value only when that hash equals the hash of the bytes
+it read itself, so a file edited in between is parsed again. A file the helper cannot read
+or parse is left to the loader, which reports it exactly as before. If the helper cannot be
+started, dies or sends garbage, the loader parses everything itself.
+
+The values travel as :mod:`marshal` data, the fastest encoding of plain values, from a
+process copkit started itself over a pipe only the two hold; nothing in it is ever run. A
+chunk is decoded only when the loader reaches it, so the helper's lead costs the encoded
+size (about the files' size), not the parsed values. ``COPKIT_PARALLEL=0`` turns the
+helper off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import struct
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from copkit.load.cache import file_key
+from copkit.load.yaml_reader import YamlProblem, parse
+
+CHUNK = 64
+"""Files per message: enough to share marshal's references, small enough to start early."""
+MIN_FILES = 1_000
+"""Fewer files than this are parsed faster than a process starts."""
+_HEADER = struct.Struct("<QQ")  # chunk number, body length
+_FAILED = 0
+
+
+def parallel_disabled() -> bool:
+    """Whether ``COPKIT_PARALLEL=0`` asks for one process."""
+    return os.environ.get("COPKIT_PARALLEL", "").strip() in ("0", "false", "no", "off")
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+class Prefetch:
+    """The helper process and what it has sent; :meth:`take` answers the loader per file."""
+
+    def __init__(self, process: subprocess.Popen[bytes], count: int) -> None:
+        self._process: subprocess.Popen[bytes] | None = process
+        self._count = count
+        self._buffer = bytearray()
+        self._chunks: dict[int, bytes] = {}
+        self._decoded: dict[int, dict[int, tuple[str, Any]]] = {}
+        self._lowest = count  # every file at or after this index has been received
+        self._next_chunk = 0
+        self.taken = 0
+        """Files whose values came from the helper."""
+        assert process.stdout is not None
+        self._fd = process.stdout.fileno()
+        os.set_blocking(self._fd, False)
+
+    @classmethod
+    def start(
+        cls,
+        paths: Sequence[Path],
+        *,
+        max_file_bytes: int,
+        max_nodes: int,
+        reader_version: str,
+        min_files: int = MIN_FILES,
+    ) -> Prefetch | None:
+        """A helper parsing ``paths`` from the end, or None where one would not pay off."""
+        if len(paths) < min_files or parallel_disabled() or not sys.executable:
+            return None
+        if os.name != "posix" or _cores() < 2:  # pipes without blocking reads; one core
+            return None
+        request = "\n".join(
+            [str(max_file_bytes), str(max_nodes), reader_version, *(str(path) for path in paths)]
+        )
+        if "\0" in request:  # pragma: no cover - paths never hold NUL
+            return None
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "copkit.load.prefetch"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env=_helper_environment(),
+            )
+        except OSError:
+            return None
+        _lower_priority(process.pid)
+        prefetch = cls(process, len(paths))
+        try:
+            assert process.stdin is not None
+            process.stdin.write(request.encode("utf-8", "surrogateescape"))
+            process.stdin.close()
+        except OSError:
+            prefetch.close()
+            return None
+        return prefetch
+
+    def take(self, index: int, key: str) -> tuple[bool, Any]:
+        """``(True, values)`` when the helper parsed file ``index`` from bytes with ``key``."""
+        if self._process is not None and index < self._lowest:
+            self._receive()
+        if index < self._lowest:
+            return False, None
+        if self._process is not None:
+            self._stop()  # the two have met: everything from here on has arrived
+        chunk = (self._count - 1 - index) // CHUNK
+        entries = self._decoded.get(chunk)
+        if entries is None:
+            entries = self._decode(chunk)
+        entry = entries.pop(index, None)
+        if not entries:
+            self._decoded.pop(chunk, None)
+        if entry is None or entry[0] != key:
+            return False, None
+        self.taken += 1
+        return True, entry[1]
+
+    def close(self) -> None:
+        """Stop the helper (if still running) and drop what it sent."""
+        self._stop()
+        self._buffer = bytearray()
+        self._chunks.clear()
+        self._decoded.clear()
+
+    def _decode(self, chunk: int) -> dict[int, tuple[str, Any]]:
+        body = self._chunks.pop(chunk, None)
+        entries: dict[int, tuple[str, Any]] = {}
+        if body is None:
+            return entries
+        try:
+            records = marshal.loads(body)
+            for index, key, failed, values in records:
+                if failed == _FAILED:
+                    continue
+                entries[index] = (key, values)
+        except (EOFError, ValueError, TypeError):
+            return {}
+        self._decoded[chunk] = entries
+        return entries
+
+    def _receive(self) -> None:
+        """Read whatever the helper has written so far, without waiting."""
+        while True:
+            try:
+                data = os.read(self._fd, 1 << 20)
+            except BlockingIOError:
+                break
+            except OSError:
+                self._stop()
+                break
+            if not data:  # the helper finished (or died): keep what arrived whole
+                self._stop()
+                break
+            self._buffer += data
+        buffer = self._buffer
+        offset = 0
+        while len(buffer) - offset >= _HEADER.size:
+            chunk, length = _HEADER.unpack_from(buffer, offset)
+            end = offset + _HEADER.size + length
+            if end > len(buffer):
+                break
+            if chunk != self._next_chunk:  # out of order: stop trusting the stream
+                self._stop()
+                self._buffer = bytearray()
+                return
+            self._chunks[chunk] = bytes(buffer[offset + _HEADER.size : end])
+            self._next_chunk += 1
+            self._lowest = max(0, self._count - (chunk + 1) * CHUNK)
+            offset = end
+        del buffer[:offset]
+
+    def _stop(self) -> None:
+        process, self._process = self._process, None
+        if process is None:
+            return
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def _lower_priority(pid: int) -> None:
+    """Let the helper use only what the loader leaves: the loader is the critical path."""
+    with contextlib.suppress(AttributeError, OSError):  # not POSIX, or refused: no matter
+        os.setpriority(os.PRIO_PROCESS, pid, 10)
+
+
+def _helper_environment() -> dict[str, str]:
+    """The environment of the helper: this one, with copkit importable as it is here."""
+    env = dict(os.environ)
+    source = str(Path(__file__).resolve().parent.parent.parent)
+    path = env.get("PYTHONPATH")
+    env["PYTHONPATH"] = source if not path else source + os.pathsep + path
+    return env
+
+
+def _parse_file(path: str, max_file_bytes: int, max_nodes: int, reader_version: str) -> Any:
+    """``(key, values)`` for a file that reads and parses cleanly, else None."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(max_file_bytes + 1)
+    except OSError:
+        return None
+    if len(raw) > max_file_bytes:
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        values = parse(text, max_nodes=max_nodes)
+    except YamlProblem:
+        return None
+    return file_key(raw, reader_version, max_nodes), values
+
+
+def main() -> int:
+    """The helper: read the request on stdin, write chunks of values to stdout."""
+    lines = sys.stdin.buffer.read().decode("utf-8", "surrogateescape").split("\n")
+    max_file_bytes, max_nodes, reader_version = int(lines[0]), int(lines[1]), lines[2]
+    paths = lines[3:]
+    out = sys.stdout.buffer
+    count = len(paths)
+    for chunk, end in enumerate(range(count, 0, -CHUNK)):
+        records = []
+        for index in range(max(0, end - CHUNK), end):
+            parsed = _parse_file(paths[index], max_file_bytes, max_nodes, reader_version)
+            if parsed is None:
+                records.append((index, "", _FAILED, None))
+                continue
+            records.append((index, parsed[0], 1, parsed[1]))
+        try:
+            body = marshal.dumps(records)
+        except ValueError:  # a value marshal cannot hold (nested too deeply): send them one by one
+            body = marshal.dumps([_marshallable(record) for record in records])
+        out.write(_HEADER.pack(chunk, len(body)))
+        out.write(body)
+        out.flush()
+    return 0
+
+
+def _marshallable(record: tuple[int, str, int, Any]) -> tuple[int, str, int, Any]:
+    try:
+        marshal.dumps(record)
+    except ValueError:
+        return (record[0], "", _FAILED, None)
+    return record
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except (BrokenPipeError, KeyboardInterrupt):
+        sys.exit(0)
