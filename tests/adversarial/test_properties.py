@@ -125,6 +125,20 @@ def valid_entities(draw: st.DrawFn) -> dict[str, Any]:
     return document
 
 
+def number_in_yaml_12_only(value: object) -> bool:
+    """Text PyYAML (YAML 1.1) writes unquoted that copkit (YAML 1.2) reads as a number."""
+    if not isinstance(value, str):
+        return False
+    plain_in_11 = yaml.SafeLoader.resolve(  # type: ignore[attr-defined]
+        yaml.SafeLoader("x"), yaml.ScalarNode, value, (True, False)
+    )
+    try:
+        read = parse(f"v: {value}\n", max_nodes=10)
+    except YamlProblem:
+        return False
+    return plain_in_11 == "tag:yaml.org,2002:str" and not isinstance(read.get("v"), str)
+
+
 def entity_of(tmp_path: Path, text: str, name: str) -> Any:
     result = load_text(tmp_path, text, name)
     assert not isinstance(result, list), [f"{f.code} {f.message}" for f in result]
@@ -150,6 +164,10 @@ def test_a_valid_entity_written_by_pyyaml_reads_back_the_same(
     # PyYAML's emitter writes NEL (U+0085) raw inside single quotes, where every reader
     # (PyYAML's own too) folds it into a space: a PyYAML bug, not a property of copkit.
     assume("\x85" not in str(document))
+    # PyYAML writes YAML 1.1, where `0E0` or `1e3` is text, so it leaves them unquoted;
+    # copkit reads YAML 1.2 numbers, so such a value is a number there (and a text field
+    # holding one gets COP104 "put it in quotes"). Not a round trip to hold PyYAML to.
+    assume(not any(number_in_yaml_12_only(value) for value in document.values()))
     expected = ENTITY_MODELS[document["kind"]].model_validate(document)
     text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
     assert entity_of(tmp_path, text, document["id"]) == expected
