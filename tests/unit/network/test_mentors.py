@@ -10,7 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copkit.network.mentors import _max_weight_assignment, candidate_pairs, match_mentors
+from copkit.network import mentors
+from copkit.network.mentors import (
+    _max_weight_assignment,
+    candidate_pairs,
+    match_mentors,
+    mentoring_wishes,
+)
 from tests.unit.network.builders import community, org_graph, person
 
 
@@ -165,10 +171,8 @@ def brute_force_best(weights: dict[tuple[str, str], float], capacity: int) -> fl
     return float(sum(reference.edges[u, v]["weight"] for u, v in best))
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_vectorised_matching_equals_brute_force_on_random_organisations(
-    tmp_path: Path, seed: int
-) -> None:
+def random_organisation(root: Path, seed: int) -> nx.MultiDiGraph[str]:
+    """16 people with random skills, offers and wishes, in two overlapping communities."""
     rng = random.Random(seed)
     skills = ["python", "rust", "sql", "wasm"]
     names = [f"p{n:02}" for n in range(16)]
@@ -184,7 +188,14 @@ def test_vectorised_matching_equals_brute_force_on_random_organisations(
         )
     documents["a/a.yaml"] = community("a", members=dict.fromkeys(rng.sample(names, 6), "active"))
     documents["b/b.yaml"] = community("b", members=dict.fromkeys(rng.sample(names, 5), "active"))
-    graph = org_graph(tmp_path / "repo", documents)
+    return org_graph(root, documents)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_vectorised_matching_equals_brute_force_on_random_organisations(
+    tmp_path: Path, seed: int
+) -> None:
+    graph = random_organisation(tmp_path / "repo", seed)
     expected = reference_candidates(graph)
     found = candidate_pairs(graph)
     assert len(expected) > 10
@@ -202,3 +213,61 @@ def test_vectorised_matching_equals_brute_force_on_random_organisations(
         per_mentor = [pair.mentor for pair in matching.pairs]
         assert max(per_mentor.count(m) for m in per_mentor) <= capacity
         assert all(weights[(p.mentor, p.mentee)] == p.weight for p in matching.pairs)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_working_in_small_chunks_gives_the_same_pairs_and_matching(
+    tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At scale the pairs are generated and written into the solver's matrix a chunk of
+    # mentees at a time; these organisations are small enough to fit one chunk.
+    graph = random_organisation(tmp_path / "repo", seed)
+    whole = candidate_pairs(graph)
+    matchings = [match_mentors(graph, capacity=capacity).to_dict() for capacity in (1, 2)]
+    for chunk in (1, 2, 7):
+        monkeypatch.setattr(mentors, "_CHUNK", chunk)
+        assert candidate_pairs(graph) == whole
+        assert [match_mentors(graph, capacity=c).to_dict() for c in (1, 2)] == matchings
+
+
+def test_matching_from_the_wishes_alone_equals_matching_from_the_graph(tmp_path: Path) -> None:
+    # copkit mentors keeps only the wishes, so that the graph can be freed first.
+    graph = random_organisation(tmp_path / "repo", 4)
+    for capacity in (1, 3):
+        assert match_mentors(mentoring_wishes(graph), capacity=capacity) == match_mentors(
+            graph, capacity=capacity
+        )
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.dictionaries(
+        st.tuples(st.sampled_from("abcd"), st.sampled_from("qrstuvwxyz")),
+        st.sampled_from([1.0, 1.25, 1.5]),
+        max_size=24,
+    ),
+    st.integers(min_value=1, max_value=2),
+)
+def test_with_many_equal_weights_the_best_total_goes_to_the_earliest_mentees(
+    weights: dict[tuple[str, str], float], capacity: int
+) -> None:
+    # Of the matchings with the largest total weight, the one chosen matches mentees
+    # earliest by id: it maximises weight x scale - (rank of each matched mentee), with
+    # scale above any sum of ranks. networkx solves that on integers, as the reference.
+    chosen = _max_weight_assignment(weights, capacity=capacity)
+    assert len({e for _, e in chosen}) == len(chosen)
+    assert all([m for m, _ in chosen].count(m) <= capacity for m, _ in chosen)
+    rank = {mentee: index for index, mentee in enumerate(sorted({e for _, e in weights}))}
+    scale = len(rank) ** 2 + 1
+
+    def score(pair: tuple[str, str]) -> int:
+        return int(weights[pair] * 4) * scale - rank[pair[1]]
+
+    reference: nx.Graph[str] = nx.Graph()
+    for pair in weights:
+        for copy in range(capacity):
+            reference.add_edge(f"m:{pair[0]}:{copy}", f"e:{pair[1]}", weight=score(pair))
+    best = nx.max_weight_matching(reference)
+    assert sum(score(pair) for pair in chosen) == sum(
+        reference.edges[u, v]["weight"] for u, v in best
+    )
