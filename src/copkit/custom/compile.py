@@ -7,18 +7,18 @@ line and column in copkit.yaml (exit 1), never a crash later in the run.
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from jsonschema.protocols import Validator
+from typing import TYPE_CHECKING, Any
 
 from copkit.custom.governance import CustomGovernance, ExtensionField
-from copkit.custom.schemas import SchemaProblem, compile_schema
 from copkit.findings import Finding
 from copkit.load.document import Document
 from copkit.model import ENTITY_MODELS
 from copkit.model.config import CONFIG_FILE_NAME, Config
 from copkit.model.custom_config import FIELD_NAME_PATTERN
 from copkit.model.introspect import document_keys
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
 
 CODE = "COP110"
 RESERVED_PREFIX = "COP"
@@ -28,6 +28,9 @@ def compile_custom(
     config: Config, document: Document | None
 ) -> tuple[CustomGovernance, list[Finding]]:
     """The compiled governance of ``config`` and every problem with it."""
+    if not config.fields and not config.rules:  # nothing declared: jsonschema is not needed
+        return CustomGovernance(), []
+    from copkit.custom.schemas import SchemaProblem, compile_schema
     from copkit.rules import RULES, RULES_BY_NAME
     from copkit.rules.base import Rule
     from copkit.rules.declarative import declare

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from jsonschema.protocols import Validator
+if TYPE_CHECKING:  # jsonschema is imported only when copkit.yaml declares something
+    from jsonschema.protocols import Validator
 
-if TYPE_CHECKING:
     from copkit.rules.base import Rule
 
 
