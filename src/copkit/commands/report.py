@@ -12,7 +12,7 @@ from typing import Any
 
 from copkit.commands.score import InvalidRepository, history_at, load_valid
 from copkit.health import CommunityHealth, score_repository
-from copkit.loader import UsageError, collector_paused, find_root
+from copkit.loader import UsageError, find_root
 from copkit.model import Community, Metric
 from copkit.model.practice import PRACTICE_STATUSES
 from copkit.reporting.health import TITLES, fmt
@@ -93,10 +93,6 @@ class CommunityChanges:
         }
 
 
-# A short-lived process that keeps each point's repository until its Facts are taken: the
-# cyclic collector would only walk it again and again while its history is read and scored.
-# The explicit collection between the two points runs all the same.
-@collector_paused()
 def run(path: Path | None, *, from_ref: str, to_ref: str, output_format: str) -> int:
     """Compare the repository at two commits; print Markdown or JSON; return the exit code."""
     start = Path.cwd() if path is None else path
