@@ -137,11 +137,15 @@ def load_repository(path: Path | None = None, *, cache: ParseCache | None = None
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a repository is read.
+    """Python's cyclic garbage collector off while a repository is read (or used).
 
     Everything loading creates stays alive (documents, entities, indexes), so each
     collection would walk a growing heap and free nothing: 7-8% of the load. Reference
-    counting still frees what is dropped; the collector is restored afterwards.
+    counting still frees what is dropped; the collector is restored afterwards. Commands
+    that keep the repository to the end pause it for their whole run (as a decorator:
+    ``@collector_paused()``); their phases after the load (history, rules, scores, the
+    graph) would otherwise pay a full collection over the loaded heap every few hundred
+    thousand new objects, a cost that grew faster than the organisation.
     """
     was_enabled = gc.isenabled()
     gc.disable()

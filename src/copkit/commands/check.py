@@ -20,7 +20,7 @@ from copkit.findings import Finding, Severity
 from copkit.health import HealthReport, score_repository
 from copkit.history import GitRefError
 from copkit.lint import SelectorError
-from copkit.loader import UsageError
+from copkit.loader import UsageError, collector_paused
 from copkit.reporting import ReportContext, get_reporter
 from copkit.reporting.github import escape_data, job_summary
 from copkit.reporting.health import fmt, to_markdown
@@ -31,6 +31,10 @@ def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
+# A short-lived process whose loaded repository stays alive to the end: the cyclic
+# collector would only walk it again and again while history is read, rules run and
+# scores are built.
+@collector_paused()
 def run(
     path: Path | None,
     *,

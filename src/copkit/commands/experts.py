@@ -7,10 +7,14 @@ from pathlib import Path
 import click
 
 from copkit.commands._network import RepositoryInvalid, dump, history_note, load_graph
-from copkit.loader import UsageError
+from copkit.loader import UsageError, collector_paused
 from copkit.network.experts import ExpertIndex, ExpertResults, QueryError
 
 
+# A short-lived process whose loaded repository stays alive to the end: the cyclic
+# collector would only walk it again and again while history is read and the graph
+# and the index are built.
+@collector_paused()
 def run(
     query: str, path: Path | None, *, community: str | None, limit: int, output_format: str
 ) -> int:

@@ -16,7 +16,7 @@ from copkit import __version__
 from copkit.findings import SEVERITY_RANK, Finding, Severity
 from copkit.history import GitRefError, History, history_of
 from copkit.lint import SelectorError, check_selectors, lint, rules_for
-from copkit.loader import UsageError, load_repository
+from copkit.loader import UsageError, collector_paused, load_repository
 from copkit.reporting import ReportContext, get_reporter
 from copkit.repository import Repository
 from copkit.rules.docs import describe
@@ -28,6 +28,9 @@ def split(values: Sequence[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+# A short-lived process whose loaded repository stays alive to the end: the cyclic
+# collector would only walk it again and again while history is read and rules run.
+@collector_paused()
 def run(
     path: Path | None,
     *,

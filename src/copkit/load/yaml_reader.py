@@ -245,6 +245,7 @@ class _Unusual(Exception):
 
 
 _SCALAR_CONSTRUCTOR = StrictConstructor()
+_intern = sys.intern
 _OTHER_SCALARS: dict[str, Any] = {
     "tag:yaml.org,2002:null": _SCALAR_CONSTRUCTOR.construct_yaml_null,
     "tag:yaml.org,2002:bool": _SCALAR_CONSTRUCTOR.construct_yaml_bool,
@@ -261,43 +262,45 @@ def _build(root: Node | None) -> Any:
     """
     if root is None:
         return None
-    built: dict[int, Any] = {}  # node id -> its container: aliases share it, as in PyYAML
-    intern = sys.intern
-    other_scalars = _OTHER_SCALARS
+    # node id -> its container: aliases share it, as in PyYAML
+    return _build_node(root, {})
 
-    def build(node: Node) -> Any:
-        kind = node.__class__
-        if kind is ScalarNode:
-            value = node.value
-            if node.tag == _STR:
-                return intern(value) if len(value) <= _INTERN_MAX else value
-            construct = other_scalars.get(node.tag)
-            if construct is None:
+
+def _build_node(node: Node, built: dict[int, Any]) -> Any:
+    # A module function, not a closure: a nested function that calls itself is a reference
+    # cycle, left for the cyclic collector to free after every file.
+    kind = node.__class__
+    if kind is ScalarNode:
+        value = node.value
+        if node.tag == _STR:
+            return _intern(value) if len(value) <= _INTERN_MAX else value
+        construct = _OTHER_SCALARS.get(node.tag)
+        if construct is None:
+            raise _Unusual
+        return construct(node)
+    known = built.get(id(node))
+    if known is not None:
+        return known
+    if kind is MappingNode and node.tag == _MAP:
+        mapping: dict[str, Any] = {}
+        built[id(node)] = mapping
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not ScalarNode or key_node.tag != _STR:
                 raise _Unusual
-            return construct(node)
-        known = built.get(id(node))
-        if known is not None:
-            return known
-        if kind is MappingNode and node.tag == _MAP:
-            mapping: dict[str, Any] = {}
-            built[id(node)] = mapping
-            for key_node, value_node in node.value:
-                if key_node.__class__ is not ScalarNode or key_node.tag != _STR:
-                    raise _Unusual
-                key = key_node.value
-                if key in mapping or key == "<<":
-                    raise _Unusual
-                mapping[intern(key) if len(key) <= _INTERN_MAX else key] = build(value_node)
-            return mapping
-        if kind is SequenceNode and node.tag == _SEQ:
-            sequence: list[Any] = []
-            built[id(node)] = sequence
-            for child in node.value:
-                sequence.append(build(child))
-            return sequence
-        raise _Unusual
-
-    return build(root)
+            key = key_node.value
+            if key in mapping or key == "<<":
+                raise _Unusual
+            mapping[_intern(key) if len(key) <= _INTERN_MAX else key] = _build_node(
+                value_node, built
+            )
+        return mapping
+    if kind is SequenceNode and node.tag == _SEQ:
+        sequence: list[Any] = []
+        built[id(node)] = sequence
+        for child in node.value:
+            sequence.append(_build_node(child, built))
+        return sequence
+    raise _Unusual
 
 
 def _parse_fully(text: str, max_nodes: int) -> Any:
