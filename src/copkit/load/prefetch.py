@@ -31,6 +31,7 @@ import os
 import struct
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -106,15 +107,12 @@ class Prefetch:
         except OSError:
             return None
         _lower_priority(process.pid)
-        prefetch = cls(process, len(paths))
-        try:
-            assert process.stdin is not None
-            process.stdin.write(request.encode("utf-8", "surrogateescape"))
-            process.stdin.close()
-        except OSError:
-            prefetch.close()
-            return None
-        return prefetch
+        # The request is larger than a pipe holds: writing it here would wait for the
+        # helper's interpreter to start. A thread hands it over while the loader works.
+        threading.Thread(
+            target=_send, args=(process, request.encode("utf-8", "surrogateescape")), daemon=True
+        ).start()
+        return cls(process, len(paths))
 
     def take(self, index: int, key: str) -> tuple[bool, Any]:
         """``(True, values)`` when the helper parsed file ``index`` from bytes with ``key``."""
@@ -199,6 +197,15 @@ class Prefetch:
         process.wait()
         if process.stdout is not None:
             process.stdout.close()
+
+
+def _send(process: subprocess.Popen[bytes], request: bytes) -> None:
+    """Write the request to the helper and close its input (a dead helper is ignored)."""
+    assert process.stdin is not None
+    with contextlib.suppress(OSError, ValueError):
+        process.stdin.write(request)
+    with contextlib.suppress(OSError, ValueError):
+        process.stdin.close()
 
 
 def _lower_priority(pid: int) -> None:
