@@ -6,11 +6,14 @@ import os
 from pathlib import Path
 
 from copkit.findings import Finding
-from copkit.load.cache import READER_VERSION, ParseCache, file_key
+from copkit.load.cache import ParseCache
 from copkit.load.document import Document
 from copkit.load.prefetch import Prefetch
 from copkit.load.yaml_reader import YamlProblem, parse
 from copkit.model.config import Limits
+
+_NO_CACHE = ParseCache.off()
+"""Keys files for the parsing helper when no cache is given."""
 
 
 def read_document(
@@ -58,11 +61,9 @@ def read_document(
         )
     if text.startswith("\ufeff"):
         text = text[1:]
-    caching = cache is not None and cache.enabled
     key = None
-    if caching or prefetch is not None:
-        version = READER_VERSION if cache is None else cache.reader_version
-        key = file_key(raw, version, limits.max_yaml_nodes)
+    if prefetch is not None or (cache is not None and cache.enabled):
+        key = (cache or _NO_CACHE).key(raw, limits.max_yaml_nodes)
     hit, data = cache.get(key) if cache is not None and key is not None else (False, None)
     if not hit and prefetch is not None and key is not None:
         helper, index = prefetch
