@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from copkit.history_cache import HistoryCache, history_key
+from copkit.history_cache import HistoryCache, history_base_key, is_full_sha
 from copkit.load.cache import cache_disabled, cache_folder
 
 if TYPE_CHECKING:
@@ -210,29 +210,27 @@ class PendingHistory:
             return History(available=False, reason="the git repository has no commits yet")
         prefix = _prefix(root, toplevel)
         data_spec = os.path.relpath(self._data_dir, toplevel).replace(os.sep, "/")
-        command = [
-            git,
-            "-C",
-            str(toplevel),
-            "-c",
-            "core.quotePath=false",
-            "log",
-            "--reverse",
-            "-M",
-            "--name-status",
-            "-z",
-            f"--format={LOG_FORMAT}",
-            self._rev,
-            "--",
-            data_spec if data_spec != "." else ".",
-        ]
         if self._cancelled:
             return History(available=False, reason="cancelled")
-        cache, key = self._cache(git, toplevel, head, command, shallow, boundary)
-        if cache is not None and key is not None:
-            cached = cache.get(key)
+        commit = head if self._rev == "HEAD" else self._rev
+        cache, base = self._cache(git, toplevel, data_spec, shallow, boundary)
+        if cache is not None and base is not None:
+            cached = cache.get(base, commit)
             if cached is not None:
                 return prefix, cached, shallow, boundary, head
+        extended = None
+        if cache is not None and base is not None and not shallow:
+            extended = self._extend(git, toplevel, data_spec, cache, base, commit)
+        text = self._log(git, toplevel, data_spec, self._rev) if extended is None else extended[1]
+        if isinstance(text, History):
+            return text
+        if cache is not None and base is not None and not self._cancelled:
+            cache.put(base, commit, text, extends=extended[0] if extended else None)
+        return prefix, text, shallow, boundary, head
+
+    def _log(self, git: str, toplevel: Path, data_spec: str, revisions: str) -> str | History:
+        """The text of the history's ``git log`` over ``revisions``, or why it failed."""
+        command = _log_command(git, toplevel, data_spec, revisions)
         with subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_git_env()
         ) as process:
@@ -242,36 +240,90 @@ class PendingHistory:
             stderr = errors.decode("utf-8", "replace").strip()
             message = stderr.splitlines()[-1] if stderr else "git log failed"
             return History(available=False, reason=f"cannot read git history: {message}")
-        text = output.decode("utf-8", "surrogateescape")
-        if cache is not None and key is not None and not self._cancelled:
-            cache.put(key, text)
-        return prefix, text, shallow, boundary, head
+        return output.decode("utf-8", "surrogateescape")
+
+    def _extend(
+        self, git: str, toplevel: Path, data_spec: str, cache: HistoryCache, base: str, commit: str
+    ) -> tuple[str, str] | None:
+        """A cached commit and its history extended to ``commit``, or None if none extends.
+
+        ``git log --reverse`` at ``commit`` prints the log of ``earlier`` followed by
+        the log of ``earlier..commit`` when the commits since ``earlier`` form one
+        straight line from it (no merges): git's walk meets them one at a time before
+        it reaches ``earlier``. Only then is the cached text reused; anything else (a
+        merge, another branch, a rewritten history) reads the whole history from git.
+        """
+        if not is_full_sha(commit):
+            return None
+        for earlier in cache.commits(base)[:EXTEND_TRIES]:
+            text = cache.get(base, earlier)
+            if text is None or not _in_a_line(git, toplevel, earlier, commit):
+                continue
+            newer = self._log(git, toplevel, data_spec, f"{earlier}..{commit}")
+            return None if isinstance(newer, History) else (earlier, text + newer)
+        return None
 
     def _cache(
-        self,
-        git: str,
-        toplevel: Path,
-        head: str,
-        command: list[str],
-        shallow: bool,
-        boundary: set[str],
+        self, git: str, toplevel: Path, data_spec: str, shallow: bool, boundary: set[str]
     ) -> tuple[HistoryCache | None, str | None]:
         if cache_disabled():
             return None, None
         folder = cache_folder(self._root)
         if folder is None:
             return None, None
-        commit = head if self._rev == "HEAD" else self._rev
-        key = history_key(
+        command = _log_command(git, toplevel, data_spec, "REVISIONS")
+        base = history_base_key(
             git,
             _git_env(),
             toplevel=toplevel,
-            commit=commit,
             command=command[3:],  # without git's path and -C folder
             shallow=shallow,
             boundary=boundary,
         )
-        return HistoryCache(folder), key
+        return HistoryCache(folder), base
+
+
+EXTEND_TRIES = 2
+"""Cached commits tried as the start of a straight line to the commit read."""
+
+
+def _log_command(git: str, toplevel: Path, data_spec: str, revisions: str) -> list[str]:
+    return [
+        git,
+        "-C",
+        str(toplevel),
+        "-c",
+        "core.quotePath=false",
+        "log",
+        "--reverse",
+        "-M",
+        "--name-status",
+        "-z",
+        f"--format={LOG_FORMAT}",
+        revisions,
+        "--",
+        data_spec,
+    ]
+
+
+def _in_a_line(git: str, toplevel: Path, earlier: str, commit: str) -> bool:
+    """The commits after ``earlier`` up to ``commit`` are one chain of single parents."""
+    result = subprocess.run(
+        [git, "-C", str(toplevel), "rev-list", "--parents", f"{earlier}..{commit}", "--"],
+        capture_output=True,
+        text=True,
+        env=_git_env(),
+        check=False,
+    )
+    if result.returncode != 0:
+        return False
+    expected = commit
+    for line in result.stdout.splitlines():  # newest first
+        ids = line.split()
+        if len(ids) != 2 or ids[0] != expected:
+            return False
+        expected = ids[1]
+    return expected == earlier and bool(result.stdout)
 
 
 def check_rev(root: Path, rev: str) -> str:

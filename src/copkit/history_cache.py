@@ -1,12 +1,15 @@
-"""The output of the history's ``git log``, kept for the next run at the same commit.
+"""The output of the history's ``git log``, kept for the next run.
 
 A commit's history never changes, but git spends seconds recomputing it (tree diffs,
 rename detection) on every run. This cache keeps the text ``git log`` printed, keyed by
-everything that decides it: the commit, the folder, whether the clone is shallow (and its
-boundary), git's version, the configuration that shapes the output (``mailmap.*``,
-``diff.*``, ``log.*``, ...) and the bytes of the ``.mailmap`` files. A run at another
-commit, or after any of those changed, misses and asks git, so the history read is
-always the one git would print now.
+the commit and by everything else that decides it (the *base* of the key): the command,
+whether the clone is shallow (and its boundary), git's version, the configuration that
+shapes the output (``mailmap.*``, ``diff.*``, ``log.*``, ...) and the bytes of the
+``.mailmap`` files. After any of those changed, the run misses and asks git, so the
+history read is always the one git would print now.
+
+A run at a newer commit reuses an entry with the same base when the new commits extend
+it in a straight line (see :mod:`copkit.history`): only those are read from git.
 
 It lives beside the parse cache (``<git common dir>/copkit/cache/history-v1.json``), as
 JSON text, with the same rules: never in the work tree, nothing in it is executed, any
@@ -23,12 +26,12 @@ import os
 import re
 import subprocess
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from copkit.load.cache import cache_disabled, write_atomically
 
-FORMAT = 1
+FORMAT = 2
 FILE_NAME = f"history-v{FORMAT}.json"
 KEEP = 4
 """Histories kept: the newest few used."""
@@ -37,19 +40,21 @@ _FULL_SHA = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
 _CONFIG_PATTERN = r"^(mailmap|diff|log|core|i18n|grep|notes|format|color|pager)\."
 
 
-def history_key(
+def is_full_sha(text: str) -> bool:
+    """``text`` is a whole object name (SHA-1 or SHA-256), safe to pass to git."""
+    return _FULL_SHA.match(text) is not None
+
+
+def history_base_key(
     git: str,
     env: Mapping[str, str],
     *,
     toplevel: Path,
-    commit: str,
     command: Sequence[str],
     shallow: bool,
     boundary: set[str],
 ) -> str | None:
-    """The key of ``git log`` run as ``command`` at ``commit``, or None when not cacheable."""
-    if not _FULL_SHA.match(commit):
-        return None
+    """What decides ``git log`` run as ``command``, but the commit; None: not cacheable."""
     try:
         version = subprocess.run(
             [git, "version"], capture_output=True, env=dict(env), check=False
@@ -72,7 +77,6 @@ def history_key(
     for part in (
         f"format {FORMAT}".encode(),
         version,
-        commit.encode(),
         "\0".join(command).encode("utf-8", "surrogateescape"),
         b"shallow" if shallow else b"complete",
         " ".join(sorted(boundary)).encode(),
@@ -95,12 +99,27 @@ def _read(path: Path) -> bytes:
         return b"absent"
 
 
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    generation: int
+    """When it was last stored: the newest few entries are kept."""
+    output: str
+    """What ``git log`` printed at the entry's commit."""
+    earlier: dict[str, int]
+    """Earlier commits whose output is a prefix of ``output``: commit -> its length."""
+
+
 class HistoryCache:
-    """``git log`` outputs by key, in one small JSON file."""
+    """``git log`` outputs by base key and commit, in one JSON file.
+
+    An entry extended to a newer commit replaces the older one, which it still answers
+    for: the older output is a prefix of the newer, and the entry keeps its length. A
+    branch followed commit after commit therefore keeps one copy of its history.
+    """
 
     def __init__(self, folder: Path | None) -> None:
         self.file = None if folder is None or cache_disabled() else folder / FILE_NAME
-        self._entries: dict[str, Any] = {}
+        self._entries: dict[str, _Entry] = {}
         self._generation = 0
         if self.file is not None:
             try:
@@ -113,29 +132,54 @@ class HistoryCache:
                 and isinstance(content.get("entries"), dict)
                 and isinstance(content.get("generation"), int)
             ):
-                self._entries = content["entries"]
                 self._generation = content["generation"]
+                for name, value in content["entries"].items():
+                    entry = _entry(value)
+                    if entry is not None:
+                        self._entries[name] = entry
 
-    def get(self, key: str) -> str | None:
-        entry = self._entries.get(key)
-        if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], str):
-            return entry[1]
+    def get(self, base: str, commit: str) -> str | None:
+        """The output at ``commit``, stored for it or as the prefix of a later one."""
+        entry = self._entries.get(f"{base}:{commit}")
+        if entry is not None:
+            return entry.output
+        for name, entry in self._entries.items():
+            length = entry.earlier.get(commit)
+            if length is not None and name.partition(":")[0] == base:
+                return entry.output[:length]
         return None
 
-    def put(self, key: str, output: str) -> None:
-        """Store ``output`` for ``key``, keeping the newest few; failures are ignored."""
+    def commits(self, base: str) -> list[str]:
+        """The commits with an entry under ``base``, the most recently stored first."""
+        found = []
+        for name, entry in self._entries.items():
+            stem, _, commit = name.partition(":")
+            if stem == base and is_full_sha(commit):
+                found.append((entry.generation, commit))
+        return [commit for _, commit in sorted(found, reverse=True)]
+
+    def put(self, base: str, commit: str, output: str, *, extends: str | None = None) -> None:
+        """Store ``output`` for ``commit``, keeping the newest few; failures are ignored.
+
+        ``extends`` names the commit whose stored output ``output`` begins with: that
+        entry is folded into this one.
+        """
         if self.file is None:
             return
+        key = f"{base}:{commit}"
+        earlier: dict[str, int] = {}
+        previous = self._entries.get(f"{base}:{extends}") if extends is not None else None
+        if previous is not None and output.startswith(previous.output):
+            earlier = dict(list(previous.earlier.items())[-(KEEP_EARLIER - 1) :])
+            earlier[str(extends)] = len(previous.output)
         generation = self._generation + 1
-        entries: dict[str, Any] = {key: [generation, output]}
+        entries: dict[str, _Entry] = {key: _Entry(generation, output, earlier)}
+        folded = f"{base}:{extends}" if previous is not None and earlier else None
         older = sorted(
             (
-                (entry[0], name)
+                (entry.generation, name)
                 for name, entry in self._entries.items()
-                if name != key
-                and isinstance(entry, list)
-                and len(entry) == 2
-                and isinstance(entry[0], int)
+                if name not in (key, folded)
             ),
             reverse=True,
         )
@@ -143,9 +187,35 @@ class HistoryCache:
             entries[name] = self._entries[name]
         try:
             text = json.dumps(
-                {"format": FORMAT, "generation": generation, "entries": entries},
+                {
+                    "format": FORMAT,
+                    "generation": generation,
+                    "entries": {
+                        name: [entry.generation, entry.output, entry.earlier]
+                        for name, entry in entries.items()
+                    },
+                },
                 separators=(",", ":"),
             )
             write_atomically(self.file, text)
         except (OSError, ValueError):
             return
+
+
+KEEP_EARLIER = 64
+"""Earlier commits an entry answers for (the newest of them)."""
+
+
+def _entry(value: object) -> _Entry | None:
+    """A stored entry, or None when it is not one (a damaged or foreign file)."""
+    if not (isinstance(value, list) and len(value) == 3):
+        return None
+    generation, output, earlier = value
+    if not (isinstance(generation, int) and isinstance(output, str) and isinstance(earlier, dict)):
+        return None
+    lengths: dict[str, int] = {}
+    for commit, length in earlier.items():
+        if not (is_full_sha(commit) and isinstance(length, int) and 0 <= length <= len(output)):
+            return None
+        lengths[commit] = length
+    return _Entry(generation, output, lengths)

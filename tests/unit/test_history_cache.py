@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from copkit.history import History, read_history
+from copkit.history import FileChange, History, read_history
 from copkit.history_cache import FILE_NAME
 from tests.gitrepo import GitRepo
 
@@ -70,15 +70,90 @@ def test_cached_output_is_really_used_at_the_same_commit(git_repo: GitRepo) -> N
     assert read(git_repo).commits[1].author_name == "Name From The Cache"
 
 
-def test_a_new_commit_misses_and_asks_git(git_repo: GitRepo) -> None:
+def read_without_cache(git: GitRepo, monkeypatch: pytest.MonkeyPatch) -> History:
+    with monkeypatch.context() as patch:
+        patch.setenv("COPKIT_NO_CACHE", "1")
+        return read(git)
+
+
+def test_new_commits_in_a_line_reuse_the_cached_history(
+    git_repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
     read(git_repo)
     poison(git_repo, "Eve Outsider", "Name From The Cache")
     git_repo.commit(
         "d", author=EVE, date="2026-04-01T10:00:00", files={"communities/d.yaml": "d: 1\n"}
     )
+    git_repo.commit(
+        "outside the data folder", author=ADA, date="2026-04-02T10:00:00", files={"x.txt": "x"}
+    )
+    git_repo.commit(
+        "e",
+        author=ADA,
+        date="2026-04-03T10:00:00",
+        rename={"communities/d.yaml": "communities/e.yaml"},
+        files={"communities/b.yaml": "b: 2\n"},
+    )
     history = read(git_repo)
-    assert len(history.commits) == 4
+    # Only the new commits were read from git: the old ones come from the cache.
+    assert history.commits[1].author_name == "Name From The Cache"
+    assert [c.author_name for c in history.commits[3:]] == ["Eve Outsider", "Ada Lovelace"]
+    poison(git_repo, "Name From The Cache", "Eve Outsider")
+    assert facts(read(git_repo)) == facts(read_without_cache(git_repo, monkeypatch))
+    assert [c.changes for c in history.commits[3:]] == [
+        (FileChange("A", "communities/d.yaml"),),
+        (
+            FileChange("M", "communities/b.yaml"),
+            FileChange("R", "communities/e.yaml", "communities/d.yaml"),
+        ),
+    ]
+
+
+def test_a_merge_since_the_cached_commit_reads_the_whole_history(
+    git_repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read(git_repo)
+    poison(git_repo, "Eve Outsider", "Name From The Cache")
+    main = git_repo.repo.head.commit
+    side = git_repo.repo.create_head("side", main)
+    side.checkout()
+    git_repo.commit(
+        "side", author=EVE, date="2026-03-05T10:00:00", files={"communities/s.yaml": "s: 1\n"}
+    )
+    git_repo.repo.heads.main.checkout()
+    git_repo.commit(
+        "main", author=ADA, date="2026-03-10T10:00:00", files={"communities/m.yaml": "m: 1\n"}
+    )
+    git_repo.repo.git.merge("side", "--no-edit")
+    history = read(git_repo)
     assert history.commits[1].author_name == "Eve Outsider"
+    assert facts(history) == facts(read_without_cache(git_repo, monkeypatch))
+
+
+def test_a_rewritten_history_reads_the_whole_history(
+    git_repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read(git_repo)
+    poison(git_repo, "Eve Outsider", "Name From The Cache")
+    git_repo.repo.git.reset("--hard", "HEAD~1")
+    git_repo.commit(
+        "instead", author=ADA, date="2026-03-02T10:00:00", files={"communities/z.yaml": "z\n"}
+    )
+    history = read(git_repo)
+    assert history.commits[1].author_name == "Eve Outsider"
+    assert [c.changes[0].path for c in history.commits] == [
+        "communities/a.yaml",
+        "communities/b.yaml",
+        "communities/z.yaml",
+    ]
+
+
+def test_an_older_revision_is_not_read_from_a_newer_entry(git_repo: GitRepo) -> None:
+    read(git_repo)
+    poison(git_repo, "Eve Outsider", "Name From The Cache")
+    first = git_repo.repo.head.commit.parents[0].parents[0].hexsha
+    older = read_history(git_repo.root, git_repo.root / "communities", EMAILS, rev=first)
+    assert [c.author_name for c in older.commits] == ["Ada Lovelace"]
 
 
 def test_a_changed_mailmap_misses_and_asks_git(git_repo: GitRepo) -> None:
@@ -94,7 +169,7 @@ def test_changed_git_config_misses_and_asks_git(git_repo: GitRepo) -> None:
     assert read(git_repo).commits[1].author_name == "Eve Outsider"
 
 
-def test_other_revisions_have_their_own_entries(git_repo: GitRepo) -> None:
+def test_other_revisions_are_answered_by_their_own_or_a_later_entry(git_repo: GitRepo) -> None:
     first = git_repo.repo.head.commit.parents[0].hexsha
     at_first = read_history(git_repo.root, git_repo.root / "communities", EMAILS, rev=first)
     now = read(git_repo)
@@ -102,7 +177,9 @@ def test_other_revisions_have_their_own_entries(git_repo: GitRepo) -> None:
     assert len(at_first.commits) == 2
     assert len(now.commits) == 3
     assert facts(again) == facts(at_first)
-    assert len(json.loads(cache_file(git_repo).read_text())["entries"]) == 2
+    # HEAD extends `first` in a straight line: one entry answers for both.
+    [entry] = json.loads(cache_file(git_repo).read_text())["entries"].values()
+    assert list(entry[2]) == [first]
 
 
 @pytest.mark.parametrize("content", [b"not json", b"[]", b'{"format": 1, "entries": {}}'])
@@ -123,3 +200,38 @@ def test_turned_off_by_the_environment(git_repo: GitRepo, monkeypatch: pytest.Mo
     monkeypatch.setenv("COPKIT_NO_CACHE", "1")
     assert len(read(git_repo).commits) == 3
     assert not cache_file(git_repo).exists()
+
+
+def test_an_extended_entry_replaces_the_older_and_still_answers_for_it(
+    git_repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = git_repo.repo.head.commit.hexsha
+    expected_before = facts(read(git_repo))
+    for day in (1, 2, 3):
+        git_repo.commit(
+            f"day {day}",
+            author=EVE,
+            date=f"2026-04-0{day}T10:00:00",
+            files={f"communities/n{day}.yaml": f"n: {day}\n"},
+        )
+        read(git_repo)
+    entries = json.loads(cache_file(git_repo).read_text())["entries"]
+    assert len(entries) == 1  # one copy of the history, not four
+    [(_, _, earlier)] = entries.values()
+    assert before in earlier
+    assert len(earlier) == 3
+    poison(git_repo, "Eve Outsider", "Name From The Cache")
+    at_before = read_history(git_repo.root, git_repo.root / "communities", EMAILS, rev=before)
+    assert at_before.commits[1].author_name == "Name From The Cache"
+    poison(git_repo, "Name From The Cache", "Eve Outsider")
+    at_before = read_history(git_repo.root, git_repo.root / "communities", EMAILS, rev=before)
+    assert facts(at_before) == expected_before
+
+
+def test_a_damaged_prefix_length_is_ignored(git_repo: GitRepo) -> None:
+    expected = facts(read(git_repo))
+    content = json.loads(cache_file(git_repo).read_text())
+    for entry in content["entries"].values():
+        entry[2] = {"f" * 40: 10**9}
+    cache_file(git_repo).write_text(json.dumps(content))
+    assert facts(read(git_repo)) == expected
