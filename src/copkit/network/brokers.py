@@ -1,6 +1,6 @@
 """Knowledge brokers: people who bridge communities.
 
-The measure is betweenness centrality (networkx) on the membership graph: one node per
+The measure is betweenness centrality on the membership graph: one node per
 person and per community, an edge where the person is a member or lead. A person in
 one community lies on no shortest path; a person who is the only link between two
 communities lies on many.
@@ -11,17 +11,24 @@ computed one component at a time, which costs the sum of the squared component s
 instead of the square of the graph's size (a large organisation splits into hundreds of
 small components: most people belong to one community). A component of more than
 :data:`EXACT_LIMIT` nodes is estimated from :data:`SAMPLES` source nodes drawn in it with
-a fixed seed (same repository, same answer), and the result says so.
+a fixed seed (same repository, same answer), and the result says so. The searches run
+on sparse matrices, many sources at once (:mod:`copkit.network.betweenness`).
 """
 
 from __future__ import annotations
 
+import math
+import random
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
 
+from copkit.network.betweenness import dependencies
 from copkit.network.graph import node_id
 
 EXACT_LIMIT = 500
@@ -135,29 +142,57 @@ def _betweenness(projection: nx.Graph[str]) -> tuple[dict[str, float], bool]:
     """Normalised betweenness of every node of ``projection``, one component at a time,
     and whether some component was sampled.
 
-    networkx normalises a component's betweenness by its own ``(m - 1)(m - 2)`` ordered
-    pairs of other nodes; multiplying back and dividing by the whole graph's
-    ``(n - 1)(n - 2)`` gives exactly what ``betweenness_centrality`` of the whole graph
-    would (each component's pairs are the only ones with paths through its nodes).
+    Each component's betweenness is normalised by its own ``(m - 1)(m - 2)`` ordered
+    pairs of other nodes, as networkx's ``betweenness_centrality`` does; multiplying back
+    and dividing by the whole graph's ``(n - 1)(n - 2)`` gives exactly the whole graph's
+    (each component's pairs are the only ones with paths through its nodes). A sampled
+    component is scaled as networkx 3.6 does it: a sampled source is counted over the
+    other ``k - 1`` sources, any other node over all ``k``.
     """
-    size = projection.number_of_nodes()
-    centrality = dict.fromkeys(sorted(projection), 0.0)
+    names = sorted(projection)
+    size = len(names)
+    centrality = dict.fromkeys(names, 0.0)
+    if size < 3:
+        return centrality, False
+    position = {name: index for index, name in enumerate(names)}
+    edges = np.array(
+        [(position[u], position[v]) for u, v in projection.edges()], dtype=np.intp
+    ).reshape(-1, 2)
+    rows = np.concatenate([edges[:, 0], edges[:, 1]])
+    cols = np.concatenate([edges[:, 1], edges[:, 0]])
+    adjacency = sp.csr_array(
+        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(size, size)
+    )
+    count, labels = connected_components(adjacency, directed=False)
+    members: list[list[int]] = [[] for _ in range(count)]
+    for node, label in enumerate(labels.tolist()):
+        members[label].append(node)
     sampled = False
-    components = sorted(sorted(component) for component in nx.connected_components(projection))
-    for nodes in components:
-        if len(nodes) < 3:  # no node lies between two others
+    whole = (size - 1) * (size - 2)
+    for nodes in sorted(members, key=lambda found: names[found[0]]):
+        m = len(nodes)
+        if m < 3:  # no node lies between two others
             continue
-        component: nx.Graph[str] = nx.Graph()
-        component.add_nodes_from(nodes)
-        component.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in projection.edges(nodes)))
-        sample = len(nodes) > EXACT_LIMIT
+        component = _submatrix(adjacency, nodes)
+        sample = m > EXACT_LIMIT
         sampled = sampled or sample
-        values: dict[str, float] = nx.betweenness_centrality(
-            component,
-            k=min(SAMPLES, len(nodes)) if sample else None,
-            seed=SEED if sample else None,
-        )
-        scale = (len(nodes) - 1) * (len(nodes) - 2) / ((size - 1) * (size - 2))
-        for name, value in values.items():
-            centrality[name] = value * scale
+        if sample:
+            k = min(SAMPLES, m)
+            chosen = random.Random(SEED).sample(range(m), k)
+            values = dependencies(component, chosen)
+            scale = np.full(m, 1.0 / (k * (m - 2)))
+            scale[chosen] = 1.0 / ((k - 1) * (m - 2)) if k > 1 else math.nan
+            values = values * scale
+        else:
+            values = dependencies(component, range(m)) / ((m - 1) * (m - 2))
+        factor = (m - 1) * (m - 2) / whole
+        for node, value in zip(nodes, values.tolist(), strict=True):
+            centrality[names[node]] = value * factor
     return centrality, sampled
+
+
+def _submatrix(adjacency: sp.csr_array, nodes: list[int]) -> sp.csr_array:
+    """The rows and columns ``nodes`` (sorted) of ``adjacency``."""
+    index = np.asarray(nodes, dtype=np.intp)
+    rows: Any = adjacency[index]
+    return sp.csr_array(rows[:, index])

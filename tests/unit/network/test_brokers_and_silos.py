@@ -85,6 +85,31 @@ def test_betweenness_one_component_at_a_time_equals_the_whole_graphs(seed: int) 
     assert all(centrality[n] == pytest.approx(expected[n], abs=1e-12) for n in expected)
 
 
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_a_sampled_component_is_scaled_as_networkx_samples_it(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same sources as ``betweenness_centrality(k=, seed=)`` draws, and its estimator:
+    the sum of each source's dependencies, a sampled source averaged over the other
+    ``k - 1`` sources, any other node over all ``k`` (networkx 3.6's rescaling)."""
+    graph = membership(seed, people=80, communities=6, groups=1)
+    assert nx.is_connected(graph)  # one component: no rescaling to the whole graph
+    monkeypatch.setattr(brokers, "EXACT_LIMIT", 20)
+    monkeypatch.setattr(brokers, "SAMPLES", 9)
+    centrality, sampled = brokers._betweenness(graph)
+    assert sampled
+    nodes = sorted(graph)
+    n, k = len(nodes), 9
+    sources = random.Random(brokers.SEED).sample(nodes, k)
+    # betweenness_centrality_subset sums dependencies over the given sources and halves
+    # them on an undirected graph; it has no sampling of its own to rescale.
+    summed = nx.betweenness_centrality_subset(graph, sources, nodes, normalized=False)
+    for node in nodes:
+        over = k - 1 if node in sources else k
+        expected = 2 * summed[node] / (over * (n - 2))
+        assert centrality[node] == pytest.approx(expected, abs=1e-12)
+
+
 def test_sampling_a_large_component_still_finds_the_planted_broker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
