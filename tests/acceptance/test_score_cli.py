@@ -290,3 +290,34 @@ def test_report_compares_two_commits(repo_builder: Callable[[str], Any]) -> None
     assert "- Leads joined: cid; left: none" in markdown.stdout
     assert "  - Gauge: 2 -> 7 count (target 10)" in markdown.stdout
     assert copkit("report", b.root, "--from", "--help=x").returncode == 2
+
+
+def test_as_of_and_report_work_in_a_subfolder_of_a_larger_repository(tmp_path: Path) -> None:
+    """A monorepo keeping copkit's data in ``governance/``: the snapshot of a commit must
+    be the subfolder's files (git archive was once run from inside it and found nothing)."""
+    from tests.gitrepo import GitRepo
+
+    git = GitRepo(tmp_path / "mono")
+    person = "apiVersion: copkit/v1\nkind: Person\nid: ann\nname: Ann\nemails: [ann@example.org]\n"
+    first = git.commit(
+        "one",
+        author=ANN,
+        date="2024-01-10T10:00:00",
+        files={
+            "service/main.py": "print('hi')\n",
+            "governance/copkit.yaml": "data: communities\n",
+            "governance/communities/people/ann.yaml": person,
+        },
+    )
+    git.commit(
+        "two",
+        author=ANN,
+        date="2024-02-10T10:00:00",
+        files={"governance/communities/people/ann.yaml": person.replace("Ann", "Ann B.")},
+    )
+    scored = copkit("score", git.root / "governance", "--as-of", first, "--format", "json")
+    assert scored.returncode == 0, scored.stderr
+    assert json.loads(scored.stdout)["as_of"] == "2024-01-10"
+    report = copkit("report", git.root / "governance", "--from", first, "--to", "HEAD")
+    assert report.returncode == 0, report.stderr
+    assert f"({first[:12]}, 2024-01-10)" in report.stdout
