@@ -137,14 +137,31 @@ def read_history(
     emails: Mapping[str, str],
     *,
     rev: str = "HEAD",
+    earlier: EarlierRead | None = None,
 ) -> History:
     """Read the history of ``data_dir`` up to ``rev`` in one ``git log`` pass.
 
     ``emails`` maps lower-cased e-mail addresses to Person ids. Paths in the result
     are relative to ``root``. ``rev`` must already be checked with :func:`check_rev`
-    when it comes from a user.
+    when it comes from a user. With ``earlier``, a history read through the same holder
+    before is extended when it can be, and this one is kept in it.
     """
-    return PendingHistory(root, data_dir, rev=rev).result(emails)
+    return PendingHistory(root, data_dir, rev=rev, earlier=earlier).result(emails)
+
+
+@dataclass
+class EarlierRead:
+    """The last history read through it, for a later read in the same run to extend.
+
+    ``copkit report`` reads the history at two commits. When the later one follows the
+    earlier in a straight line, git needs to read only the commits between them, with or
+    without the cache on disk.
+    """
+
+    place: tuple[str, str] | None = None
+    """The repository's top folder and the data folder the text is the history of."""
+    commit: str | None = None
+    text: str | None = None
 
 
 class PendingHistory:
@@ -155,10 +172,18 @@ class PendingHistory:
     parsing of its output (which needs the people's e-mails) waits for the load.
     """
 
-    def __init__(self, root: Path, data_dir: Path, *, rev: str = "HEAD") -> None:
+    def __init__(
+        self,
+        root: Path,
+        data_dir: Path,
+        *,
+        rev: str = "HEAD",
+        earlier: EarlierRead | None = None,
+    ) -> None:
         self._root = root
         self._data_dir = data_dir
         self._rev = rev
+        self._earlier = earlier
         self._outcome: History | tuple[str, str, bool, set[str], str] | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self._cancelled = False
@@ -219,14 +244,34 @@ class PendingHistory:
             if cached is not None:
                 return prefix, cached, shallow, boundary, head
         extended = None
+        place = (str(toplevel), data_spec)
         if cache is not None and base is not None and not shallow:
             extended = self._extend(git, toplevel, data_spec, cache, base, commit)
+        earlier = self._earlier
+        if extended is None and earlier is not None and not shallow and earlier.place == place:
+            extended = self._extend_read(git, toplevel, data_spec, earlier, commit)
         text = self._log(git, toplevel, data_spec, self._rev) if extended is None else extended[1]
         if isinstance(text, History):
             return text
         if cache is not None and base is not None and not self._cancelled:
             cache.put(base, commit, text, extends=extended[0] if extended else None)
+        if earlier is not None and not shallow and is_full_sha(commit):
+            earlier.place, earlier.commit, earlier.text = place, commit, text
         return prefix, text, shallow, boundary, head
+
+    def _extend_read(
+        self, git: str, toplevel: Path, data_spec: str, earlier: EarlierRead, commit: str
+    ) -> tuple[str, str] | None:
+        """The history read earlier in this run extended to ``commit`` (as :meth:`_extend`)."""
+        before, text = earlier.commit, earlier.text
+        if before is None or text is None or not is_full_sha(commit):
+            return None
+        if before == commit:
+            return before, text
+        if not _in_a_line(git, toplevel, before, commit):
+            return None
+        newer = self._log(git, toplevel, data_spec, f"{before}..{commit}")
+        return None if isinstance(newer, History) else (before, text + newer)
 
     def _log(self, git: str, toplevel: Path, data_spec: str, revisions: str) -> str | History:
         """The text of the history's ``git log`` over ``revisions``, or why it failed."""

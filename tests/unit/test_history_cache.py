@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from copkit.history import FileChange, History, read_history
+from copkit.history import EarlierRead, FileChange, History, read_history
 from copkit.history_cache import FILE_NAME
 from tests.gitrepo import GitRepo
 
@@ -235,3 +235,59 @@ def test_a_damaged_prefix_length_is_ignored(git_repo: GitRepo) -> None:
         entry[2] = {"f" * 40: 10**9}
     cache_file(git_repo).write_text(json.dumps(content))
     assert facts(read(git_repo)) == expected
+
+
+def test_a_later_read_in_the_same_run_extends_the_earlier_without_the_cache(
+    git_repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What ``copkit report`` does: two reads, the later one git reads only in part."""
+    monkeypatch.setenv("COPKIT_NO_CACHE", "1")
+    first = git_repo.repo.head.commit.hexsha
+    git_repo.commit(
+        "d", author=EVE, date="2026-04-01T10:00:00", files={"communities/d.yaml": "d: 1\n"}
+    )
+    data = git_repo.root / "communities"
+    earlier = EarlierRead()
+    then = read_history(git_repo.root, data, EMAILS, rev=first, earlier=earlier)
+    assert (earlier.commit, len(then.commits)) == (first, 3)
+    assert earlier.text is not None
+    earlier.text = earlier.text.replace("Eve Outsider", "Name From The First Read")
+    now = read_history(
+        git_repo.root, data, EMAILS, rev=git_repo.repo.head.commit.hexsha, earlier=earlier
+    )
+    assert [c.author_name for c in now.commits] == [
+        "Ada Lovelace",
+        "Name From The First Read",
+        "Ada Lovelace",
+        "Eve Outsider",
+    ]
+    assert not cache_file(git_repo).exists()
+    fresh = read_history(git_repo.root, data, EMAILS, rev=first, earlier=EarlierRead())
+    assert facts(fresh) == facts(then)
+
+
+def test_a_later_read_after_a_merge_reads_everything(
+    git_repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COPKIT_NO_CACHE", "1")
+    first = git_repo.repo.head.commit.hexsha
+    side = git_repo.repo.create_head("side", first)
+    side.checkout()
+    git_repo.commit(
+        "side", author=EVE, date="2026-03-05T10:00:00", files={"communities/s.yaml": "s: 1\n"}
+    )
+    git_repo.repo.heads.main.checkout()
+    git_repo.commit(
+        "main", author=ADA, date="2026-03-10T10:00:00", files={"communities/m.yaml": "m: 1\n"}
+    )
+    git_repo.repo.git.merge("side", "--no-edit")
+    data = git_repo.root / "communities"
+    earlier = EarlierRead()
+    read_history(git_repo.root, data, EMAILS, rev=first, earlier=earlier)
+    assert earlier.text is not None
+    earlier.text = earlier.text.replace("Eve Outsider", "Name From The First Read")
+    now = read_history(
+        git_repo.root, data, EMAILS, rev=git_repo.repo.head.commit.hexsha, earlier=earlier
+    )
+    assert "Name From The First Read" not in {c.author_name for c in now.commits}
+    assert facts(now) == facts(read(git_repo))

@@ -12,6 +12,7 @@ from typing import Any
 
 from copkit.commands.score import InvalidRepository, history_at, load_valid
 from copkit.health import CommunityHealth, score_repository
+from copkit.history import EarlierRead
 from copkit.loader import UsageError, find_root
 from copkit.model import Community, Metric
 from copkit.model.practice import PRACTICE_STATUSES
@@ -102,13 +103,17 @@ def run(path: Path | None, *, from_ref: str, to_ref: str, output_format: str) ->
     old_sha = check_ref(root, from_ref, "--from")
     new_sha = check_ref(root, to_ref, "--to")
     try:
+        # The later history usually extends the earlier one: git then reads only the
+        # commits between them.
+        earlier = EarlierRead()
         with snapshot(root, old_sha) as old_folder, snapshot(root, new_sha) as new_folder:
-            then = _point(root, old_folder, from_ref, old_sha)
+            then = _point(root, old_folder, from_ref, old_sha, earlier)
             # The earlier repository and its history are garbage now (only their Facts
             # are kept); free them before loading the later one, not at some later
             # collection, so that the two are never in memory together.
             gc.collect()
-            now = _point(root, new_folder, to_ref, new_sha)
+            now = _point(root, new_folder, to_ref, new_sha, earlier)
+            del earlier
             changes = compare(then, now)
     except InvalidRepository:
         return 1
@@ -124,10 +129,10 @@ def run(path: Path | None, *, from_ref: str, to_ref: str, output_format: str) ->
     return 0
 
 
-def _point(root: Path, folder: Path, ref: str, sha: str) -> Point:
+def _point(root: Path, folder: Path, ref: str, sha: str, earlier: EarlierRead) -> Point:
     repository = load_valid(folder, cache_from=root)
     day = commit_day(root, sha)
-    history = history_at(repository, root, sha)
+    history = history_at(repository, root, sha, earlier=earlier)
     report = score_repository(repository, history, as_of=day, trend=False)
     return Point(ref, sha, day, Facts.of(repository), dict(report.communities))
 

@@ -9,7 +9,14 @@ from pathlib import Path
 import click
 
 from copkit.health import HealthReport, score_repository
-from copkit.history import History, PendingHistory, email_index, history_of, read_history
+from copkit.history import (
+    EarlierRead,
+    History,
+    PendingHistory,
+    email_index,
+    history_of,
+    read_history,
+)
 from copkit.load.cache import ParseCache
 from copkit.loader import (
     UsageError,
@@ -91,10 +98,12 @@ def score_point(
         )
 
 
-def history_at(repository: Repository, root: Path, sha: str) -> History:
+def history_at(
+    repository: Repository, root: Path, sha: str, *, earlier: EarlierRead | None = None
+) -> History:
     """History up to ``sha`` of the data folder of ``repository`` (a snapshot of ``root``)."""
     data = repository.data_dir.relative_to(repository.root)
-    return read_history(root, root / data, email_index(repository.people), rev=sha)
+    return read_history(root, root / data, email_index(repository.people), rev=sha, earlier=earlier)
 
 
 def _check_community(repository: Repository, community: str | None) -> None:
