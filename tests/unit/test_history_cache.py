@@ -109,22 +109,22 @@ def test_new_commits_in_a_line_reuse_the_cached_history(
     ]
 
 
+def merge_a_side_branch(git: GitRepo) -> None:
+    """A commit on a side branch and one on main since HEAD, then a merge of the two."""
+    side = git.repo.create_head("side", git.repo.head.commit)
+    side.checkout()
+    git.commit("side", author=EVE, date="2026-03-05T10:00:00", files={"communities/s.yaml": "s\n"})
+    git.repo.heads.main.checkout()
+    git.commit("main", author=ADA, date="2026-03-10T10:00:00", files={"communities/m.yaml": "m\n"})
+    git.repo.git.merge("side", "--no-edit")
+
+
 def test_a_merge_since_the_cached_commit_reads_the_whole_history(
     git_repo: GitRepo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     read(git_repo)
     poison(git_repo, "Eve Outsider", "Name From The Cache")
-    main = git_repo.repo.head.commit
-    side = git_repo.repo.create_head("side", main)
-    side.checkout()
-    git_repo.commit(
-        "side", author=EVE, date="2026-03-05T10:00:00", files={"communities/s.yaml": "s: 1\n"}
-    )
-    git_repo.repo.heads.main.checkout()
-    git_repo.commit(
-        "main", author=ADA, date="2026-03-10T10:00:00", files={"communities/m.yaml": "m: 1\n"}
-    )
-    git_repo.repo.git.merge("side", "--no-edit")
+    merge_a_side_branch(git_repo)
     history = read(git_repo)
     assert history.commits[1].author_name == "Eve Outsider"
     assert facts(history) == facts(read_without_cache(git_repo, monkeypatch))
@@ -271,16 +271,7 @@ def test_a_later_read_after_a_merge_reads_everything(
 ) -> None:
     monkeypatch.setenv("COPKIT_NO_CACHE", "1")
     first = git_repo.repo.head.commit.hexsha
-    side = git_repo.repo.create_head("side", first)
-    side.checkout()
-    git_repo.commit(
-        "side", author=EVE, date="2026-03-05T10:00:00", files={"communities/s.yaml": "s: 1\n"}
-    )
-    git_repo.repo.heads.main.checkout()
-    git_repo.commit(
-        "main", author=ADA, date="2026-03-10T10:00:00", files={"communities/m.yaml": "m: 1\n"}
-    )
-    git_repo.repo.git.merge("side", "--no-edit")
+    merge_a_side_branch(git_repo)
     data = git_repo.root / "communities"
     earlier = EarlierRead()
     read_history(git_repo.root, data, EMAILS, rev=first, earlier=earlier)
