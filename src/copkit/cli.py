@@ -583,8 +583,10 @@ def init(
 
 def main() -> None:
     """Entry point: run the CLI and turn expected failures into one-line messages."""
+    from copkit.load.cache import write_in_background
     from copkit.loader import UsageError
 
+    write_in_background()  # this process ends soon after loading: the cache can wait for it
     try:
         cli(standalone_mode=True)
     except UsageError as error:
