@@ -9,6 +9,7 @@ from copkit.findings import Finding
 from copkit.load.cache import ParseCache
 from copkit.load.document import Document
 from copkit.load.prefetch import Prefetch
+from copkit.load.reading import read_up_to
 from copkit.load.yaml_reader import YamlProblem, parse
 from copkit.model.config import Limits
 
@@ -40,7 +41,7 @@ def read_document(
                     relative,
                     hint="split it up, or raise `limits.max_file_bytes` in copkit.yaml",
                 )
-            raw = handle.read(limits.max_file_bytes + 1)
+            raw = read_up_to(handle, size, limits.max_file_bytes)
     except OSError as error:
         return Finding("COP009", "error", f"cannot read file: {error.strerror}", relative)
     if len(raw) > limits.max_file_bytes:  # grew between stat and read

@@ -36,6 +36,7 @@ from typing import Any
 
 from copkit.load.cache import file_key
 from copkit.load.helpers import helpers_possible, send_in_background, start_helper
+from copkit.load.reading import read_up_to
 from copkit.load.yaml_reader import YamlProblem, parse
 
 CHUNK = 64
@@ -176,7 +177,7 @@ def _parse_file(path: str, max_file_bytes: int, max_nodes: int, reader_version: 
     """``(key, values)`` for a file that reads and parses cleanly, else None."""
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(max_file_bytes + 1)
+            raw = read_up_to(handle, os.fstat(handle.fileno()).st_size, max_file_bytes)
     except OSError:
         return None
     if len(raw) > max_file_bytes:
