@@ -352,6 +352,10 @@ def score(
     Exits 0, or 1 when the repository is invalid or a score is under --fail-under,
     2 on a usage error.
     """
+    from copkit.history import early_history
+
+    # git log of HEAD starts before the command's imports (pydantic, the models).
+    early = early_history(path) if as_of is None else None
     from copkit.commands import score as command
 
     sys.exit(
@@ -362,6 +366,7 @@ def score(
             as_of=as_of,
             fail_under=fail_under,
             today=today.date() if today else None,
+            early=early,
         )
     )
 

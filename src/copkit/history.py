@@ -147,6 +147,39 @@ def read_history(
     return PendingHistory(root, data_dir, rev=rev).result(emails)
 
 
+def early_history(path: Path | None) -> PendingHistory | None:
+    """``git log`` for the data folder ``path``'s config most likely names, started now.
+
+    For a command that reads history of HEAD after loading: started before its imports
+    (pydantic and the models take about half a second), git has that much longer on the
+    second core. The guess reads ``data:`` from ``copkit.yaml`` without validating the
+    config; the command checks it with :meth:`PendingHistory.reads` against the folder
+    it really loads and starts git again when they differ. None when there is no guess.
+    """
+    try:
+        start = (Path.cwd() if path is None else path).resolve()
+        if not start.is_dir():
+            return None
+        root, config = start, None
+        for folder in (start, *start.parents):
+            if (folder / "copkit.yaml").is_file():
+                root, config = folder, folder / "copkit.yaml"
+                break
+        data = "communities"
+        if config is not None:
+            from copkit.load.yaml_reader import parse
+
+            declared = parse(config.read_text(encoding="utf-8"), max_nodes=10_000)
+            if isinstance(declared, dict) and isinstance(declared.get("data"), str):
+                data = declared["data"]
+        data_dir = root / data
+        if config is None and not data_dir.is_dir():
+            data_dir = root
+        return PendingHistory(root, data_dir)
+    except Exception:  # any surprise: no early start, the command starts git as before
+        return None
+
+
 class PendingHistory:
     """``git log`` started now, read in the background; :meth:`result` collects it.
 
@@ -164,6 +197,10 @@ class PendingHistory:
         self._cancelled = False
         self._thread = threading.Thread(target=self._run, name="copkit-git-log", daemon=True)
         self._thread.start()
+
+    def reads(self, root: Path, data_dir: Path) -> bool:
+        """Whether this is ``git log`` of HEAD for ``data_dir`` of the repository at ``root``."""
+        return (self._root, self._data_dir, self._rev) == (root, data_dir, "HEAD")
 
     def result(self, emails: Mapping[str, str]) -> History:
         """The history, authors mapped to people through ``emails`` (waits for git)."""
