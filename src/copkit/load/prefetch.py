@@ -36,7 +36,7 @@ from typing import Any
 
 from copkit.load.cache import file_key
 from copkit.load.helpers import helpers_possible, send_in_background, start_helper
-from copkit.load.reading import read_up_to
+from copkit.load.reading import read_bounded
 from copkit.load.yaml_reader import YamlProblem, parse
 
 CHUNK = 64
@@ -176,11 +176,10 @@ class Prefetch:
 def _parse_file(path: str, max_file_bytes: int, max_nodes: int, reader_version: str) -> Any:
     """``(key, values)`` for a file that reads and parses cleanly, else None."""
     try:
-        with open(path, "rb") as handle:
-            raw = read_up_to(handle, os.fstat(handle.fileno()).st_size, max_file_bytes)
+        size, raw = read_bounded(path, max_file_bytes)
     except OSError:
         return None
-    if len(raw) > max_file_bytes:
+    if size > max_file_bytes or len(raw) > max_file_bytes:
         return None
     try:
         text = raw.decode("utf-8")
