@@ -25,6 +25,7 @@ VALUES = {
 @pytest.fixture
 def background(monkeypatch: pytest.MonkeyPatch) -> None:
     """Background writes allowed, even for a handful of entries."""
+    finish_background_writes()  # none left over from an earlier test's command line
     monkeypatch.delenv("COPKIT_PARALLEL", raising=False)
     monkeypatch.setattr(cache_module, "_background", True)
     monkeypatch.setattr(cache_module, "BACKGROUND_MIN_ENTRIES", 1)
@@ -92,6 +93,8 @@ def test_values_marshal_cannot_carry_are_saved_here_as_before(tmp_path: Path) ->
 def test_without_permission_or_with_parallel_off_the_save_is_done_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    finish_background_writes()  # none left over from an earlier test's command line
+    monkeypatch.setattr(cache_module, "_background", False)  # main() in-process turns it on
     monkeypatch.setattr(cache_module, "BACKGROUND_MIN_ENTRIES", 1)
     fill(tmp_path / "a" / FILE_NAME).save()  # the default: a library caller, a test
     assert not cache_module._pending
