@@ -31,7 +31,7 @@ from pathlib import Path
 
 from copkit.load.cache import cache_disabled, write_atomically
 
-FORMAT = 2
+FORMAT = 3
 FILE_NAME = f"history-v{FORMAT}.json"
 KEEP = 4
 """Histories kept: the newest few used."""
@@ -106,14 +106,16 @@ class _Entry:
     output: str
     """What ``git log`` printed at the entry's commit."""
     earlier: dict[str, int]
-    """Earlier commits whose output is a prefix of ``output``: commit -> its length."""
+    """Earlier commits whose output ends ``output`` (git prints the newest commit first):
+    commit -> the length of that output."""
 
 
 class HistoryCache:
     """``git log`` outputs by base key and commit, in one JSON file.
 
     An entry extended to a newer commit replaces the older one, which it still answers
-    for: the older output is a prefix of the newer, and the entry keeps its length. A
+    for: the older output ends the newer (git prints the newest commit first), and the
+    entry keeps its length. A
     branch followed commit after commit therefore keeps one copy of its history.
     """
 
@@ -139,14 +141,14 @@ class HistoryCache:
                         self._entries[name] = entry
 
     def get(self, base: str, commit: str) -> str | None:
-        """The output at ``commit``, stored for it or as the prefix of a later one."""
+        """The output at ``commit``, stored for it or as the end of a later one."""
         entry = self._entries.get(f"{base}:{commit}")
         if entry is not None:
             return entry.output
         for name, entry in self._entries.items():
             length = entry.earlier.get(commit)
             if length is not None and name.partition(":")[0] == base:
-                return entry.output[:length]
+                return entry.output[len(entry.output) - length :]
         return None
 
     def commits(self, base: str) -> list[str]:
@@ -161,7 +163,7 @@ class HistoryCache:
     def put(self, base: str, commit: str, output: str, *, extends: str | None = None) -> None:
         """Store ``output`` for ``commit``, keeping the newest few; failures are ignored.
 
-        ``extends`` names the commit whose stored output ``output`` begins with: that
+        ``extends`` names the commit whose stored output ``output`` ends with: that
         entry is folded into this one.
         """
         if self.file is None:
@@ -169,7 +171,7 @@ class HistoryCache:
         key = f"{base}:{commit}"
         earlier: dict[str, int] = {}
         previous = self._entries.get(f"{base}:{extends}") if extends is not None else None
-        if previous is not None and output.startswith(previous.output):
+        if previous is not None and output.endswith(previous.output):
             earlier = dict(list(previous.earlier.items())[-(KEEP_EARLIER - 1) :])
             earlier[str(extends)] = len(previous.output)
         generation = self._generation + 1

@@ -131,7 +131,7 @@ def load_repository(path: Path | None = None, *, cache: ParseCache | None = None
             if helper is not None:
                 helper.close()
         findings.extend(resolve(repository, documents))
-    cache.save()
+        cache.save()  # its thousands of new lists would set off full collections otherwise
     return LoadResult(repository, findings)
 
 

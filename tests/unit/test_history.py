@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from copkit.history import GitRefError, check_rev, read_history
+from copkit.commands.score import score_point
+from copkit.history import GitRefError, PendingHistory, check_rev, early_history, read_history
+from copkit.loader import data_folder
+from copkit.reporting.health import to_json
+from tests.conftest import CONFIG, minimal_entities
 from tests.gitrepo import GitRepo
 
 ADA = ("Ada Lovelace", "Ada@Example.org")
@@ -113,3 +117,44 @@ def test_unsafe_or_unknown_revisions_are_refused(history_repo: GitRepo, rev: str
 def test_valid_revision_resolves_to_a_full_sha(history_repo: GitRepo) -> None:
     sha = check_rev(history_repo.root, "HEAD~1")
     assert len(sha) == 40
+
+
+@pytest.mark.parametrize(
+    ("config", "folder"),
+    [
+        (None, "communities"),
+        ("apiVersion: copkit/v1\nkind: Config\n", "communities"),
+        ("apiVersion: copkit/v1\nkind: Config\ndata: entities\n", "entities"),
+    ],
+)
+def test_early_history_reads_the_folder_the_loader_reads(
+    tmp_path: Path, config: str | None, folder: str
+) -> None:
+    git = GitRepo(tmp_path / "repo")
+    files = {f"{folder}/a.yaml": "a: 1\n", "communities/x.yaml": "x: 1\n"}
+    if config is not None:
+        files["copkit.yaml"] = config
+    git.commit("start", author=ADA, date="2026-01-05T10:00:00", files=files)
+    for start in (git.root, git.root / "communities"):
+        pending = early_history(start)
+        assert pending is not None
+        assert pending.reads(*data_folder(start))
+        pending.cancel()
+    pending = early_history(git.root)
+    assert pending is not None
+    assert [commit.person for commit in pending.result(EMAILS).commits] == ["ada"]
+
+
+def test_score_with_a_wrong_early_guess_starts_git_again(tmp_path: Path) -> None:
+    git = GitRepo(tmp_path / "repo")
+    files: dict[str, object] = {"copkit.yaml": CONFIG}
+    files.update({f"communities/{path}": doc for path, doc in minimal_entities().items()})
+    git.commit("start", author=ADA, date="2026-01-05T10:00:00", files=files)
+    git.commit("docs", author=EVE, date="2026-02-01T10:00:00", files={"README.md": "hi\n"})
+    wrong = PendingHistory(git.root, git.root / "docs")  # a folder git has nothing for
+    assert not wrong.reads(*data_folder(git.root))
+    assert PendingHistory(git.root, git.root / "docs").result({}).commits == []
+    day = dt.date(2026, 5, 1)
+    expected = score_point(git.root, None, today=day, trend=False)
+    guessed = score_point(git.root, None, today=day, trend=False, early=wrong)
+    assert to_json(guessed) == to_json(expected)

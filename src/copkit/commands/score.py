@@ -57,15 +57,26 @@ def score_point(
     today: dt.date | None = None,
     community: str | None = None,
     trend: bool = True,
+    early: PendingHistory | None = None,
 ) -> HealthReport:
     """Score the repository at ``path`` now, or as of ``point`` (a date or a git revision).
 
     For a point, the files are read as they were at its commit and history stops there.
+    ``early``: ``git log`` already started (:func:`copkit.history.early_history`), used
+    when it reads the folder the loader reads.
     """
     if point is None:
         start = Path.cwd() if path is None else path
         # git log runs while the files are loaded; a bad path is reported by the loader.
-        pending = PendingHistory(*data_folder(start)) if start.is_dir() else None
+        pending = None
+        if start.is_dir():
+            folders = data_folder(start)
+            if early is not None and early.reads(*folders):
+                pending, early = early, None
+            else:
+                pending = PendingHistory(*folders)
+        if early is not None:
+            early.cancel()
         try:
             repository = load_valid(path)
             _check_community(repository, community)
@@ -77,6 +88,8 @@ def score_point(
         history = history_of(repository) if pending is None else pending.result(people)
         as_of = today or dt.datetime.now(dt.UTC).date()
         return score_repository(repository, history, as_of=as_of, community=community, trend=trend)
+    if early is not None:
+        early.cancel()
     start = Path.cwd() if path is None else path
     if not start.is_dir():
         raise UsageError(f"{start}: no such folder")
@@ -120,13 +133,14 @@ def run(
     as_of: str | None,
     fail_under: float | None,
     today: dt.date | None,
+    early: PendingHistory | None = None,
 ) -> int:
     """Score, print in ``output_format``, and return the exit code."""
     try:
         # A short-lived process whose data all stays alive: the cyclic collector would only
         # walk the loaded repository again and again while history and scores are built.
         with collector_paused():
-            report = score_point(path, as_of, today=today, community=community)
+            report = score_point(path, as_of, today=today, community=community, early=early)
     except InvalidRepository:
         return 1
     render = {"json": to_json, "markdown": to_markdown}.get(output_format, to_table)

@@ -22,6 +22,7 @@ from copkit.health.trend import month_ends
 from copkit.history import History
 from copkit.model import Community
 from copkit.model.score_config import ScoreConfig
+from copkit.parallel import map_in_two
 from copkit.repository import Repository
 
 __all__ = [
@@ -33,6 +34,9 @@ __all__ = [
     "TrendPoint",
     "score_repository",
 ]
+
+MIN_FORKED = 16
+"""Fewer communities are scored faster than a process forks and sends its half back."""
 
 
 def score_repository(
@@ -53,11 +57,15 @@ def score_repository(
     status = HistoryStatus(history.available, history.shallow, history.reason)
     activity = index_activity(repository, history) if history.available else {}
     weights = normalised_weights(config)
-    communities: dict[str, CommunityHealth] = {}
-    for community_id, entity in sorted(repository.communities.items()):
-        if community is not None and community_id != community:
-            continue
-        communities[community_id] = _score_community(
+    chosen = [
+        (community_id, entity)
+        for community_id, entity in sorted(repository.communities.items())
+        if community is None or community_id == community
+    ]
+
+    def score(item: tuple[str, Community]) -> CommunityHealth:
+        community_id, entity = item
+        return _score_community(
             repository,
             entity,
             config,
@@ -67,6 +75,10 @@ def score_repository(
             as_of,
             trend=trend,
         )
+
+    # Communities are scored independently: with the trend, a forked child takes half.
+    scored = map_in_two(score, chosen, min_items=MIN_FORKED if trend else len(chosen) + 1)
+    communities = {item[0]: health for item, health in zip(chosen, scored, strict=True)}
     return HealthReport(as_of=as_of, history=status, communities=communities)
 
 

@@ -39,6 +39,7 @@ class Activity:
     """One community's contributions, oldest first, searchable by time."""
 
     contributions: list[Contribution] = field(default_factory=list)
+    _practices: list[tuple[Practice, str]] | None = field(default=None, repr=False)
     _practice_paths: dict[str, str] | None = field(default=None, repr=False)
 
     @cached_property
@@ -83,6 +84,20 @@ class Activity:
         if self.times and self.times[0] < end:
             return self.times[0]
         return None
+
+    def practices_with_files(
+        self, repository: Repository, community: str
+    ) -> list[tuple[Practice, str]]:
+        """``community``'s practices by id, each with its file, computed once for every moment."""
+        if self._practices is None:
+            self._practices = sorted(
+                (
+                    (practice, repository.path_of(practice))
+                    for practice in repository.practices_of.get(community, [])
+                ),
+                key=lambda pair: pair[0].id,
+            )
+        return self._practices
 
     def practice_paths(self, repository: Repository, community: str) -> dict[str, str]:
         """Practice id -> file for ``community``'s practices, computed once."""
@@ -207,9 +222,10 @@ class CommunityFacts:
 
     def in_window(self, day: dt.date | None, days: int) -> bool:
         """Whether ``day`` is one of the ``days`` days ending on the as-of day."""
-        return day is not None and self._window_start(days) < day <= self.as_of
+        return day is not None and self.window_start(days) < day <= self.as_of
 
-    def _window_start(self, days: int) -> dt.date:
+    def window_start(self, days: int) -> dt.date:
+        """The day before the first of the ``days`` days ending on the as-of day."""
         # Asked once per member and lead at every moment: the day is computed once per window.
         start = self._window_starts.get(days)
         if start is None:
@@ -247,14 +263,23 @@ class CommunityFacts:
     @cached_property
     def practices(self) -> list[Practice]:
         """The community's practices written by the as-of day, by id."""
-        return sorted(
-            (
-                practice
-                for practice in self.repository.practices_of.get(self.community.id, [])
-                if practice.created is None or practice.created <= self.as_of
-            ),
-            key=lambda practice: practice.id,
-        )
+        return [practice for practice, _ in self.practices_with_files]
+
+    @cached_property
+    def practices_with_files(self) -> list[tuple[Practice, str]]:
+        """:attr:`practices`, each with its file (relative to the repository root)."""
+        as_of = self.as_of
+        every = self.activity.practices_with_files(self.repository, self.community.id)
+        return [
+            (practice, path)
+            for practice, path in every
+            if practice.created is None or practice.created <= as_of
+        ]
+
+    @cached_property
+    def practice_files(self) -> dict[str, str]:
+        """File -> id of :attr:`practices`: which of a commit's files were practices."""
+        return {path: practice.id for practice, path in self.practices_with_files}
 
     def path_of(self, entity: Practice) -> str:
         """The entity's file, relative to the repository root."""

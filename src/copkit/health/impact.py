@@ -53,7 +53,7 @@ def computed_value(facts: CommunityFacts, measure: str) -> float | None:
         return float(len(recent))
     if measure == "active-contributors":
         return float(len({c.author for c in recent}))
-    paths = {facts.path_of(p) for p in facts.practices}
+    paths = facts.practice_files
     return float(len({path for c in recent for path in c.paths if path in paths}))
 
 

@@ -34,7 +34,7 @@ def practices_changed(facts: CommunityFacts) -> Measure:
     expected = facts.expect.practices_changed
     if expected <= 0:
         return not_expected(measure_id, name, facts, "practice work")
-    paths = {facts.path_of(practice): practice.id for practice in facts.practices}
+    paths = facts.practice_files
     touched = {path for c in facts.since(days) for path in c.paths}
     changed = sorted(paths[path] for path in touched if path in paths)
     explanation = (
@@ -55,14 +55,14 @@ def freshness(facts: CommunityFacts) -> Measure:
     missing = facts.history_missing()
     if missing:
         return unknown(measure_id, name, missing)
-    live = [practice for practice in facts.practices if practice.status in LIVE_STATUSES]
+    live = [pair for pair in facts.practices_with_files if pair[0].status in LIVE_STATUSES]
     if not live:
         return unknown(measure_id, name, "the community has no live practices to keep fresh")
     days = facts.config.freshness_days
     cutoff = facts.end - dt.timedelta(days=days)
     stale: list[str] = []
-    for practice in live:
-        changed = facts.activity.last_change(facts.path_of(practice), facts.end)
+    for practice, path in live:
+        changed = facts.activity.last_change(path, facts.end)
         overdue = practice.next_review is not None and practice.next_review < facts.as_of
         if changed is None or changed < cutoff or overdue:
             stale.append(practice.id)

@@ -91,8 +91,11 @@ def new_members(facts: CommunityFacts) -> Measure:
     if expected <= 0:
         return not_expected(measure_id, name, facts, "growth")
     community = facts.community
-    joined = {m.person for m in community.members if facts.in_window(m.since, days)}
-    joined.update(lead.person for lead in community.leads if facts.in_window(lead.since, days))
+    after, until = facts.window_start(days), facts.as_of  # facts.in_window, inlined
+    joined = {
+        m.person for m in community.members if m.since is not None and after < m.since <= until
+    }
+    joined.update(lead.person for lead in community.leads if after < lead.since <= until)
     start = facts.end - dt.timedelta(days=days)
     first = facts.activity.first_contributors(start, facts.end)
     newcomers = joined | first

@@ -17,20 +17,30 @@ documents that parsed are cached; a file with a problem is parsed (and reported)
 time. ``COPKIT_NO_CACHE=1`` or ``copkit --no-cache`` turns it off; deleting the folder
 clears it. Each write keeps the entries used by the run that wrote it and, of the rest,
 the most recently used, so it stays about twice the size of the repository.
+
+Writing a large cache (encoding some 20 MB of JSON) is left to a helper process when the
+command line allows it (:func:`write_in_background`): the command goes on with its work
+(history, scores, output) while the helper writes the same bytes, and the process waits
+for the helper before it exits, so the cache is on disk when copkit ends, as before.
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
+import marshal
 import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from copkit.load.helpers import helpers_possible, send_in_background, start_helper
 
 FORMAT = 1
 """The layout of the cache file; a new layout gets a new file name."""
@@ -42,7 +52,12 @@ FILE_NAME = f"parsed-v{FORMAT}.json"
 SPARE_ENTRIES = 1_000
 """Entries kept beyond twice the run's own, for small repositories and past snapshots."""
 
+BACKGROUND_MIN_ENTRIES = 1_000
+"""Fewer entries are written faster than a helper process starts."""
+
 _disabled_by_option = False
+_background = False
+_pending: list[tuple[subprocess.Popen[bytes], threading.Thread]] = []
 
 
 def cache_disabled() -> bool:
@@ -60,6 +75,25 @@ def caching_turned_off() -> Iterator[None]:
         yield
     finally:
         _disabled_by_option = before
+
+
+def write_in_background() -> None:
+    """Let :meth:`ParseCache.save` hand large caches to a helper process from now on.
+
+    For the command line, whose process ends soon after loading: it waits for the helpers
+    at exit. Code that reads the cache file itself right after a load (a library user, a
+    test) keeps the default, a write finished when ``save`` returns.
+    """
+    global _background
+    _background = True
+
+
+def finish_background_writes() -> None:
+    """Wait until every cache handed to a helper by this process is written (or given up)."""
+    while _pending:
+        process, sender = _pending.pop(0)
+        sender.join()
+        process.wait()
 
 
 class ParseCache:
@@ -140,13 +174,37 @@ class ParseCache:
         )
         for _, key in others[: max(0, room - len(entries))]:
             entries[key] = self._entries[key]
-        try:
-            write_atomically(self.file, _dump(generation, entries))
-        except (OSError, ValueError):
-            return
+        if not self._hand_over(generation, entries):
+            try:
+                write_cache_file(self.file, generation, entries)
+            except (OSError, ValueError):
+                return
         self._added = 0
 
+    def _hand_over(self, generation: int, entries: dict[str, Any]) -> bool:
+        """Give the write to a helper process, where allowed and worth it; False if not.
+
+        The entries travel as :mod:`marshal` data, which keeps every value exactly (as
+        the parsing helper's do), so the helper writes the bytes :meth:`save` would.
+        """
+        if not _background or len(entries) < BACKGROUND_MIN_ENTRIES or not helpers_possible():
+            return False
+        try:
+            payload = marshal.dumps((generation, entries))
+        except ValueError:  # nested deeper than marshal goes: written here, as before
+            return False
+        assert self.file is not None
+        process = start_helper("copkit.load.cache_writer", str(self.file), output=False)
+        if process is None:
+            return False
+        if not _pending:
+            atexit.unregister(finish_background_writes)
+            atexit.register(finish_background_writes)
+        _pending.append((process, send_in_background(process, payload)))
+        return True
+
     def _read(self, file: Path) -> None:
+        finish_background_writes()  # a write this process handed over comes first
         try:
             content = json.loads(file.read_bytes())
         except (OSError, ValueError, RecursionError):
@@ -182,6 +240,11 @@ def write_atomically(file: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_cache_file(file: Path, generation: int, entries: dict[str, Any]) -> None:
+    """Write the cache file (atomically) holding ``entries``; raises OSError, ValueError."""
+    write_atomically(file, _dump(generation, entries))
 
 
 def _dump(generation: int, entries: dict[str, Any]) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from copkit.findings import Finding
 from copkit.load.cache import ParseCache
 from copkit.load.document import Document
 from copkit.load.prefetch import Prefetch
+from copkit.load.reading import read_bounded
 from copkit.load.yaml_reader import YamlProblem, parse
 from copkit.model.config import Limits
 
@@ -30,19 +30,17 @@ def read_document(
     process when it parsed these same bytes.
     """
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limits.max_file_bytes:
-                return Finding(
-                    "COP004",
-                    "error",
-                    f"the file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}",
-                    relative,
-                    hint="split it up, or raise `limits.max_file_bytes` in copkit.yaml",
-                )
-            raw = handle.read(limits.max_file_bytes + 1)
+        size, raw = read_bounded(path, limits.max_file_bytes)
     except OSError as error:
         return Finding("COP009", "error", f"cannot read file: {error.strerror}", relative)
+    if size > limits.max_file_bytes:
+        return Finding(
+            "COP004",
+            "error",
+            f"the file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}",
+            relative,
+            hint="split it up, or raise `limits.max_file_bytes` in copkit.yaml",
+        )
     if len(raw) > limits.max_file_bytes:  # grew between stat and read
         return Finding("COP004", "error", "the file is over the size limit", relative)
     try:

@@ -25,18 +25,18 @@ helper off.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import struct
 import subprocess
 import sys
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from copkit.load.cache import file_key
+from copkit.load.helpers import helpers_possible, send_in_background, start_helper
+from copkit.load.reading import read_bounded
 from copkit.load.yaml_reader import YamlProblem, parse
 
 CHUNK = 64
@@ -45,18 +45,6 @@ MIN_FILES = 1_000
 """Fewer files than this are parsed faster than a process starts."""
 _HEADER = struct.Struct("<QQ")  # chunk number, body length
 _FAILED = 0
-
-
-def parallel_disabled() -> bool:
-    """Whether ``COPKIT_PARALLEL=0`` asks for one process."""
-    return os.environ.get("COPKIT_PARALLEL", "").strip() in ("0", "false", "no", "off")
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
 
 
 class Prefetch:
@@ -87,31 +75,17 @@ class Prefetch:
         min_files: int = MIN_FILES,
     ) -> Prefetch | None:
         """A helper parsing ``paths`` from the end, or None where one would not pay off."""
-        if len(paths) < min_files or parallel_disabled() or not sys.executable:
-            return None
-        if os.name != "posix" or _cores() < 2:  # pipes without blocking reads; one core
+        if len(paths) < min_files or not helpers_possible():
             return None
         request = "\n".join(
             [str(max_file_bytes), str(max_nodes), reader_version, *(str(path) for path in paths)]
         )
         if "\0" in request:  # pragma: no cover - paths never hold NUL
             return None
-        try:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "copkit.load.prefetch"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                env=_helper_environment(),
-            )
-        except OSError:
+        process = start_helper("copkit.load.prefetch", output=True)
+        if process is None:
             return None
-        _lower_priority(process.pid)
-        # The request is larger than a pipe holds: writing it here would wait for the
-        # helper's interpreter to start. A thread hands it over while the loader works.
-        threading.Thread(
-            target=_send, args=(process, request.encode("utf-8", "surrogateescape")), daemon=True
-        ).start()
+        send_in_background(process, request.encode("utf-8", "surrogateescape"))
         return cls(process, len(paths))
 
     def take(self, index: int, key: str) -> tuple[bool, Any]:
@@ -199,38 +173,13 @@ class Prefetch:
             process.stdout.close()
 
 
-def _send(process: subprocess.Popen[bytes], request: bytes) -> None:
-    """Write the request to the helper and close its input (a dead helper is ignored)."""
-    assert process.stdin is not None
-    with contextlib.suppress(OSError, ValueError):
-        process.stdin.write(request)
-    with contextlib.suppress(OSError, ValueError):
-        process.stdin.close()
-
-
-def _lower_priority(pid: int) -> None:
-    """Let the helper use only what the loader leaves: the loader is the critical path."""
-    with contextlib.suppress(AttributeError, OSError):  # not POSIX, or refused: no matter
-        os.setpriority(os.PRIO_PROCESS, pid, 10)
-
-
-def _helper_environment() -> dict[str, str]:
-    """The environment of the helper: this one, with copkit importable as it is here."""
-    env = dict(os.environ)
-    source = str(Path(__file__).resolve().parent.parent.parent)
-    path = env.get("PYTHONPATH")
-    env["PYTHONPATH"] = source if not path else source + os.pathsep + path
-    return env
-
-
 def _parse_file(path: str, max_file_bytes: int, max_nodes: int, reader_version: str) -> Any:
     """``(key, values)`` for a file that reads and parses cleanly, else None."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(max_file_bytes + 1)
+        size, raw = read_bounded(path, max_file_bytes)
     except OSError:
         return None
-    if len(raw) > max_file_bytes:
+    if size > max_file_bytes or len(raw) > max_file_bytes:
         return None
     try:
         text = raw.decode("utf-8")

@@ -1,0 +1,78 @@
+"""Work shared with a forked child: the plain loop's results, in order, whatever happens there."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+
+import pytest
+
+from copkit.parallel import fork_possible, map_in_two
+
+needs_fork = pytest.mark.skipif(not fork_possible(), reason="no fork, one core or threads")
+
+
+@pytest.fixture(autouse=True)
+def parallel_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COPKIT_PARALLEL", raising=False)
+
+
+def square_with_pid(item: int) -> tuple[int, int]:
+    return item * item, os.getpid()
+
+
+@needs_fork
+@pytest.mark.parametrize("count", [2, 3, 10, 61])
+def test_results_are_the_loops_in_order_every_other_item_from_a_child(count: int) -> None:
+    results = map_in_two(square_with_pid, list(range(count)))
+    assert [value for value, _ in results] == [item * item for item in range(count)]
+    here = os.getpid()
+    assert {pid for _, pid in results[0::2]} == {here}
+    assert here not in {pid for _, pid in results[1::2]}
+
+
+def test_parallel_off_or_too_few_items_means_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    here = os.getpid()
+    assert {pid for _, pid in map_in_two(square_with_pid, [1, 2, 3], min_items=4)} == {here}
+    monkeypatch.setenv("COPKIT_PARALLEL", "0")
+    assert {pid for _, pid in map_in_two(square_with_pid, list(range(10)))} == {here}
+
+
+def test_no_child_while_another_thread_runs() -> None:
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not fork_possible()
+        assert {pid for _, pid in map_in_two(square_with_pid, list(range(10)))} == {os.getpid()}
+    finally:
+        release.set()
+        other.join()
+
+
+def raising_on(bad: int) -> Callable[[int], int]:
+    def function(item: int) -> int:
+        if item == bad:
+            raise ValueError(f"item {item}")
+        return item
+
+    return function
+
+
+@needs_fork
+def test_an_error_in_the_childs_share_is_raised_here() -> None:
+    with pytest.raises(ValueError, match="item 3"):
+        map_in_two(raising_on(3), list(range(8)))  # 3 is the child's
+
+
+@needs_fork
+def test_results_the_child_cannot_send_are_computed_here() -> None:
+    here = os.getpid()
+
+    def unpicklable(item: int) -> Callable[[], tuple[int, int]]:
+        pid = os.getpid()
+        return lambda: (item, pid)  # a local function: pickle refuses it
+
+    results = [make() for make in map_in_two(unpicklable, list(range(6)))]
+    assert results == [(item, here) for item in range(6)]
