@@ -79,6 +79,18 @@ def test_building_the_same_commit_twice_gives_byte_identical_files(
     assert "sitemap.xml.gz" in one
 
 
+def test_the_build_leaves_no_scratch_pages_behind(
+    fixture_repo: Path, tmp_path: Path, copkit: Copkit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    result = copkit("build", str(fixture_repo), "-d", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/practices/pin-data/index.html").is_file()
+    assert list(scratch.iterdir()) == []
+
+
 def test_invalid_data_stops_a_strict_build_with_validate_messages_and_keeps_the_old_site(
     fixture_repo: Path, tmp_path: Path, copkit: Copkit
 ) -> None:
