@@ -31,6 +31,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 from copkit.loader import LoadResult, UsageError, load_repository
 
@@ -49,13 +50,19 @@ class PageSpill:
 
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="copkit-pages-"))
+        # Plain strings, not Paths: pathlib interns every name it parses, which would
+        # keep a string per page alive for the rest of the process.
+        self._root = str(self.folder)
         self.count = 0
-        self.parked: dict[str, Path] = {}
+        self.parked: dict[str, str] = {}
         """Page source path -> the file holding its HTML."""
 
-    def _next(self, suffix: str) -> Path:
+    def _write(self, suffix: str, text: str) -> str:
         self.count += 1
-        return self.folder / f"{self.count}{suffix}"
+        target = os.path.join(self._root, f"{self.count}{suffix}")
+        with open(target, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        return target
 
     def markdown_file(self, markdown: str) -> str | None:
         """Write ``markdown`` for MkDocs to read; None when reading would not give it back.
@@ -65,22 +72,18 @@ class PageSpill:
         """
         if "\r" in markdown or markdown.startswith("\ufeff"):
             return None
-        target = self._next(".md")
-        target.write_text(markdown, encoding="utf-8", newline="")
-        return str(target)
+        return self._write(".md", markdown)
 
     def park(self, src_uri: str, html: str) -> None:
-        target = self._next(".html")
-        target.write_text(html, encoding="utf-8", newline="")
-        self.parked[src_uri] = target
+        self.parked[src_uri] = self._write(".html", html)
 
     def unpark(self, src_uri: str) -> str | None:
         target = self.parked.pop(src_uri, None)
         if target is None:
             return None
-        with target.open(encoding="utf-8", newline="") as stream:
+        with open(target, encoding="utf-8", newline="") as stream:
             html = stream.read()
-        target.unlink()
+        os.unlink(target)
         return html
 
     def remove(self) -> None:
@@ -259,10 +262,12 @@ class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-c
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        # The page is written next; its HTML body is not read again (anchors are checked
-        # from what rendering recorded, search indexed it in on_page_context).
+        # The page is written next; its HTML body and table of contents are not read
+        # again (anchors are checked from the ids rendering recorded, search indexed the
+        # page in on_page_context, other pages' templates use only their own contents).
         if page.file.generated_by is not None:
             page.content = None
+            page.toc = TableOfContents([])
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
