@@ -18,6 +18,7 @@ import datetime as dt
 import gc
 import logging
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -38,6 +39,13 @@ from copkit.loader import LoadResult, UsageError, load_repository
 log = logging.getLogger("mkdocs.plugins.copkit")
 
 REPOSITORY_ENV = "COPKIT_REPOSITORY"
+SEARCH_BODIES = 20_000
+"""Entity pages whose whole text search indexes, by default (see ``search_bodies``).
+
+The search index is one JSON file every reader downloads, and the search plugin holds
+all of it (then its text twice more) in memory: at 100,000 entities the bodies made it
+over 300 MB. Titles and summaries keep every page findable by name."""
+_SUBHEADING = re.compile(r"<h[2-6][\s>]")
 
 
 class PageSpill:
@@ -102,6 +110,10 @@ class CopkitPluginConfig(base.Config):  # type: ignore[no-untyped-call]
     """Read git history (practice histories, contributors, changelog, health)."""
     network = c.Type(bool, default=True)
     """Analyse the expertise network (skill pages, community gaps, the network page)."""
+    search_bodies = c.Type(int, default=SEARCH_BODIES)
+    """Search indexes whole entity pages while the site has at most this many of them;
+    above it, only each entity page's title and summary (the part before its first
+    subheading)."""
 
 
 class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-call]
@@ -114,6 +126,10 @@ class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-c
         """Why the site was built without git history, if it was (kept after the drop)."""
         self.rendered: Any = None
         self.spill: PageSpill | None = None
+        self.search_summary_only = False
+        """Index only entity pages' titles and summaries (the site is over search_bodies)."""
+        self.full_html: str | None = None
+        """The page being built, while search is handed its summary."""
         self.watched: list[Path] = []
         """What ``mkdocs serve`` watches: the data folder, copkit.yaml, the templates."""
 
@@ -211,6 +227,7 @@ class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-c
             network=network(repository, self.history) if self.config.network else None,
             sink=add_page,
         )
+        self.search_summary_only = len(self.rendered.entity_pages) > self.config.search_bodies
         for path, data in self.rendered.assets.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=data))
@@ -253,13 +270,31 @@ class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-c
     on_page_content = CombinedEvent(_on_page_content_title, _park_html)
 
     @event_priority(100)
-    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    def _unpark_html(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         # First of all plugins: search indexes page.content in its on_page_context.
         if self.spill is not None:
             html = self.spill.unpark(page.file.src_uri)
             if html is not None:
                 page.content = html
+        self.full_html = None
+        if self.search_summary_only and page.file.src_uri in self.rendered.entity_pages:
+            html = page.content or ""
+            cut = _SUBHEADING.search(html)
+            # Pages with data-search attributes of their own are indexed whole: search
+            # edits those out of what it is handed, so restoring the page would undo it.
+            if cut is not None and "data-search-" not in html:
+                self.full_html = html
+                page.content = html[: cut.start()]
         return context
+
+    @event_priority(-100)
+    def _restore_html(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        # Last of all plugins: search has indexed the summary; the page shows it all.
+        if self.full_html is not None:
+            page.content, self.full_html = self.full_html, None
+        return context
+
+    on_page_context = CombinedEvent(_unpark_html, _restore_html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         # The page is written next; its HTML body and table of contents are not read
