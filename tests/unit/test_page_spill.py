@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,9 +13,12 @@ from copkit.mkdocs_plugin import PageSpill
 
 
 @pytest.fixture
-def spill(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PageSpill:
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
-    return PageSpill()
+def spill(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PageSpill]:
+    # tempfile reads TMPDIR once per process: point its cached folder here instead.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    scratch = PageSpill()
+    yield scratch
+    scratch.remove()
 
 
 def test_markdown_on_disk_reads_back_through_mkdocs_byte_for_byte(
@@ -23,6 +28,7 @@ def test_markdown_on_disk_reads_back_through_mkdocs_byte_for_byte(
     source = spill.markdown_file(markdown)
     assert source is not None
     assert Path(source).parent == spill.folder
+    assert spill.folder.parent == tmp_path
     # What File.generated(config, path, abs_src_path=source) builds, read as MkDocs reads.
     page = File("practices/x.md", src_dir=None, dest_dir=str(tmp_path), use_directory_urls=True)
     page.abs_src_path = source
