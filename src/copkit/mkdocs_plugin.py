@@ -49,15 +49,16 @@ _SUBHEADING = re.compile(r"<h[2-6][\s>]")
 
 
 class PageSpill:
-    """A scratch folder holding generated pages' Markdown and HTML while MkDocs waits.
+    """A scratch folder under ``parent`` holding generated pages' Markdown and HTML.
 
     Markdown goes in as a file MkDocs reads itself (``File.generated(abs_src_path=...)``);
     HTML is parked between conversion and writing and handed back just before the page
     is indexed and written. Files are numbered, so no page path becomes a file name.
     """
 
-    def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="copkit-pages-"))
+    def __init__(self, parent: str) -> None:
+        os.makedirs(parent, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix="copkit-pages-", dir=parent))
         # Plain strings, not Paths: pathlib interns every name it parses, which would
         # keep a string per page alive for the rest of the process.
         self._root = str(self.folder)
@@ -191,7 +192,9 @@ class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-c
         repository = self.loaded.repository
         as_of = history_date(self.history) or dt.date.today()
         self.drop_spill()
-        spill = self.spill = PageSpill()
+        # In the output folder, which is removed after the build: a killed build's pages
+        # go with its staging folder (copkit build) or the next clean (mkdocs build).
+        spill = self.spill = PageSpill(config.site_dir)
         generated: dict[str, File] = {}
 
         def add_page(path: str, markdown: str, entity: bool) -> None:

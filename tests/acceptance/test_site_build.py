@@ -90,6 +90,7 @@ def test_the_build_leaves_no_scratch_pages_behind(
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site/practices/pin-data/index.html").is_file()
     assert list(scratch.iterdir()) == []
+    assert list((tmp_path / "site").glob("copkit-pages-*")) == []
 
 
 def test_invalid_data_stops_a_strict_build_with_validate_messages_and_keeps_the_old_site(

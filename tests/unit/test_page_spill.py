@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,10 +12,8 @@ from copkit.mkdocs_plugin import PageSpill
 
 
 @pytest.fixture
-def spill(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PageSpill]:
-    # tempfile reads TMPDIR once per process: point its cached folder here instead.
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    scratch = PageSpill()
+def spill(tmp_path: Path) -> Iterator[PageSpill]:
+    scratch = PageSpill(str(tmp_path / "site"))
     yield scratch
     scratch.remove()
 
@@ -28,7 +25,7 @@ def test_markdown_on_disk_reads_back_through_mkdocs_byte_for_byte(
     source = spill.markdown_file(markdown)
     assert source is not None
     assert Path(source).parent == spill.folder
-    assert spill.folder.parent == tmp_path
+    assert spill.folder.parent == tmp_path / "site"
     # What File.generated(config, path, abs_src_path=source) builds, read as MkDocs reads.
     page = File("practices/x.md", src_dir=None, dest_dir=str(tmp_path), use_directory_urls=True)
     page.abs_src_path = source
