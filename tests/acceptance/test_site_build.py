@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -79,6 +80,19 @@ def test_building_the_same_commit_twice_gives_byte_identical_files(
     assert "sitemap.xml.gz" in one
 
 
+def test_the_build_leaves_no_scratch_pages_behind(
+    fixture_repo: Path, tmp_path: Path, copkit: Copkit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    result = copkit("build", str(fixture_repo), "-d", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/practices/pin-data/index.html").is_file()
+    assert list(scratch.iterdir()) == []
+    assert list((tmp_path / "site").glob("copkit-pages-*")) == []
+
+
 def test_invalid_data_stops_a_strict_build_with_validate_messages_and_keeps_the_old_site(
     fixture_repo: Path, tmp_path: Path, copkit: Copkit
 ) -> None:
@@ -142,6 +156,43 @@ def test_the_network_option_turns_the_analysis_off(
     assert "network not computed" in (out / "network/index.html").read_text(encoding="utf-8")
     ada = (out / "people/ada/index.html").read_text(encoding="utf-8")
     assert "skills/python/" not in ada
+
+
+def test_above_search_bodies_entity_pages_are_found_by_title_and_summary_only(
+    fixture_repo: Path, tmp_path: Path, copkit: Copkit
+) -> None:
+    def build(name: str, copkit_options: str) -> dict[str, bytes]:
+        repo = tmp_path / name
+        shutil.copytree(fixture_repo, repo)
+        (repo / "site" / "docs").mkdir(parents=True)
+        (repo / "site" / "mkdocs.yml").write_text(
+            "site_name: Search\ndocs_dir: docs\ntheme:\n  name: material\n  font: false\n"
+            "markdown_extensions: [tables, attr_list, toc]\n"
+            f"plugins:\n  - search\n  - copkit:{copkit_options}\n",
+            encoding="utf-8",
+        )
+        result = copkit("build", str(repo), "-d", str(tmp_path / f"{name}-site"), "--strict")
+        assert result.returncode == 0, result.stderr
+        return tree(tmp_path / f"{name}-site")
+
+    whole = build("whole", " {}")
+    summaries = build("summaries", "\n      search_bodies: 0")
+    index = "search/search_index.json"
+    assert {k: v for k, v in summaries.items() if k != index} == {
+        k: v for k, v in whole.items() if k != index
+    }
+    docs = json.loads(summaries[index])["docs"]
+    page = [d for d in docs if d["location"].startswith("practices/review-models/")]
+    assert [d["title"] for d in page] == ["Review models before release"]
+    assert page[0]["location"] == "practices/review-models/"
+    whole_docs = json.loads(whole[index])["docs"]
+    sections = [d for d in whole_docs if d["location"].startswith("practices/review-models/#")]
+    assert sections != []
+    assert len(summaries[index]) < len(whole[index])
+    # Pages that are not entity pages are still indexed whole.
+    network = [d for d in docs if d["location"].startswith("network/")]
+    assert len(network) > 1
+    assert network == [d for d in whole_docs if d["location"].startswith("network/")]
 
 
 def test_render_writes_plain_markdown_for_other_generators(

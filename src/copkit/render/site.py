@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.resources
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,9 @@ UNKNOWN = "unknown"
 MAX_CHANGELOG_COMMITS = 500
 DIMENSIONS = ("vitality", "knowledge_flow", "leadership", "impact")
 ASSET_FILES = ("copkit.css", "catalog.js")
+
+PageSink = Callable[[str, str, bool], None]
+"""Receives each page as it is rendered: docs-relative path, Markdown, is an entity page."""
 
 
 @dataclass
@@ -129,6 +132,7 @@ def render_site(
     as_of: dt.date | None = None,
     templates: Path | None = None,
     network: Mapping[str, Any] | None = None,
+    sink: PageSink | None = None,
 ) -> RenderedSite:
     """Render every page of the site for ``repository``.
 
@@ -139,11 +143,17 @@ def render_site(
     analysis, "network not computed"). ``as_of`` anchors the changelog window
     (default: the newest commit's day). ``templates`` overrides shipped templates; by
     default the folder named by ``config.templates`` under the repository root.
+
+    With a ``sink``, each page's Markdown goes to it as soon as it is rendered and is not
+    kept in ``pages`` (at 100,000 entities the pages are hundreds of megabytes); a path
+    can reach the sink more than once (a tag named ``index``), the last Markdown wins.
     """
     config = config or repository.config.site
     if templates is None:
         templates = _inside(repository.root, config.templates)
-    return _Renderer(repository, history, health, rules, config, as_of, templates, network).render()
+    renderer = _Renderer(repository, history, health, rules, config, as_of, templates, network)
+    renderer.sink = sink
+    return renderer.render()
 
 
 def _inside(root: Path, relative: str) -> Path | None:
@@ -191,6 +201,7 @@ class _Renderer:
         self.as_of = as_of or history_date(history)
         self.env = template_environment(templates)
         self.site = RenderedSite()
+        self.sink: PageSink | None = None
         self.page_path = paths.HOME
         self._paths_of_community: dict[str, list[str]] | None = None
         self._gaps_index: (
@@ -317,10 +328,13 @@ class _Renderer:
         page = self.env.get_template(template).render(
             r=self, page_path=path, title=title, site=self.config, **context
         )
-        self.site.pages[path] = page
         self.site.titles[path] = safe.title(title)
         if entity:
             self.site.entity_pages.add(path)
+        if self.sink is None:
+            self.site.pages[path] = page
+        else:
+            self.sink(path, page, entity)
 
     def extensions(self, entity: Entity) -> list[tuple[Markup, Markup]]:
         """The organisation's own fields of ``entity`` as table rows: label, value (escaped)."""

@@ -232,6 +232,23 @@ def test_rendering_twice_gives_identical_pages_and_assets(
     assert first.assets == second.assets
 
 
+def test_a_sink_receives_every_page_in_order_and_the_site_keeps_none_of_them(
+    loaded: tuple[Repository, History],
+) -> None:
+    kept = render(loaded, health=health_report())
+    received: list[tuple[str, str, bool]] = []
+    sunk = render(
+        loaded,
+        health=health_report(),
+        sink=lambda path, markdown, entity: received.append((path, markdown, entity)),
+    )
+    assert sunk.pages == {}
+    assert [(path, markdown) for path, markdown, _ in received] == list(kept.pages.items())
+    assert {path for path, _, entity in received if entity} == kept.entity_pages
+    assert sunk.titles == kept.titles
+    assert sunk.assets == kept.assets
+
+
 class _Options(BaseModel):
     min_approvals: int = Field(default=2, description="Approvals an adopted practice needs.")
 
