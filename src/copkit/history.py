@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from copkit.history_cache import HistoryCache, history_base_key, is_full_sha
 from copkit.load.cache import cache_disabled, cache_folder
+from copkit.load.root import find_root
 
 if TYPE_CHECKING:
     from copkit.repository import Repository
@@ -177,11 +178,7 @@ def early_history(path: Path | None) -> PendingHistory | None:
         start = (Path.cwd() if path is None else path).resolve()
         if not start.is_dir():
             return None
-        root, config = start, None
-        for folder in (start, *start.parents):
-            if (folder / "copkit.yaml").is_file():
-                root, config = folder, folder / "copkit.yaml"
-                break
+        root, config = find_root(start)
         data = "communities"
         if config is not None:
             from copkit.load.yaml_reader import parse

@@ -21,6 +21,7 @@ from copkit.load.discovery import discover
 from copkit.load.document import Document
 from copkit.load.files import read_document
 from copkit.load.prefetch import Prefetch
+from copkit.load.root import find_root
 from copkit.model.config import CONFIG_FILE_NAME, Config
 from copkit.repository import Repository
 from copkit.resolver import resolve
@@ -41,20 +42,6 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return self.findings.count("error") == 0
-
-
-def find_root(start: Path) -> tuple[Path, Path | None]:
-    """The repository root for ``start`` and its config file, if any.
-
-    The root is the nearest folder at or above ``start`` holding ``copkit.yaml``;
-    without one, ``start`` itself is the root and defaults apply.
-    """
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        candidate = folder / CONFIG_FILE_NAME
-        if candidate.is_file():
-            return folder, candidate
-    return start, None
 
 
 def load_repository(path: Path | None = None, *, cache: ParseCache | None = None) -> LoadResult:

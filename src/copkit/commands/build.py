@@ -21,7 +21,8 @@ from typing import Any
 import click
 import yaml
 
-from copkit.loader import UsageError, find_root
+from copkit.load.root import find_root
+from copkit.loader import UsageError
 
 SITE_CONFIG = Path("site") / "mkdocs.yml"
 

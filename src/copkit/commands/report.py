@@ -13,7 +13,8 @@ from typing import Any
 from copkit.commands.score import InvalidRepository, history_at, load_valid
 from copkit.health import CommunityHealth, score_repository
 from copkit.history import EarlierRead
-from copkit.loader import UsageError, find_root
+from copkit.load.root import find_root
+from copkit.loader import UsageError
 from copkit.model import Community, Metric
 from copkit.model.practice import PRACTICE_STATUSES
 from copkit.reporting.health import TITLES, fmt

@@ -18,11 +18,11 @@ from copkit.history import (
     read_history,
 )
 from copkit.load.cache import ParseCache
+from copkit.load.root import find_root
 from copkit.loader import (
     UsageError,
     collector_paused,
     data_folder,
-    find_root,
     load_repository,
 )
 from copkit.reporting import get_reporter

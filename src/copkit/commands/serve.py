@@ -9,7 +9,8 @@ from pathlib import Path
 import yaml
 
 from copkit.commands.build import config_file_for, default_config
-from copkit.loader import find_root, load_config_only
+from copkit.load.root import find_root
+from copkit.loader import load_config_only
 from copkit.mkdocs_plugin import REPOSITORY_ENV
 
 

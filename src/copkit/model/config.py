@@ -6,13 +6,12 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from copkit.load.root import CONFIG_FILE_NAME as CONFIG_FILE_NAME
 from copkit.model.common import EntityKind, Strict
 from copkit.model.custom_config import CustomRule
 from copkit.model.lint_config import LintConfig
 from copkit.model.score_config import ScoreConfig
 from copkit.model.site_config import SiteConfig
-
-CONFIG_FILE_NAME = "copkit.yaml"
 
 
 class Limits(Strict):
