@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from copkit.history import GitMissingError, GitRefError, _git_env, check_rev
 from copkit.loader import UsageError
@@ -129,10 +130,20 @@ def _extract(root: Path, tree: str, folder: Path, missing: str) -> None:
             with tarfile.open(fileobj=process.stdout, mode="r|") as tar:
                 tar.extractall(folder, filter=_extraction_filter)
         except tarfile.ReadError:
-            process.stdout.close()
+            _drain(process.stdout)
             if process.wait() != 0:
                 raise UsageError(missing) from None
             raise
-        process.stdout.close()
+        # tarfile stops at the end-of-archive marker; git may still be writing the
+        # padding after it. Closing the pipe now would kill git with SIGPIPE and turn a
+        # good snapshot into an error, depending on timing.
+        _drain(process.stdout)
         if process.wait() != 0:
             raise UsageError(missing)
+
+
+def _drain(stream: IO[bytes]) -> None:
+    """Read ``stream`` to its end, discarding what is left, then close it."""
+    while stream.read(1 << 16):
+        pass
+    stream.close()
