@@ -25,11 +25,18 @@ from copkit.load.root import find_root
 from copkit.model.config import CONFIG_FILE_NAME, Config
 from copkit.repository import Repository
 from copkit.resolver import resolve
+from copkit.usage import UsageError
 from copkit.validation import translate_error, validate_document
 
-
-class UsageError(Exception):
-    """The command was asked for something that cannot be done (exit code 2)."""
+__all__ = [
+    "LoadResult",
+    "UsageError",
+    "collector_paused",
+    "data_folder",
+    "load_config",
+    "load_config_only",
+    "load_repository",
+]
 
 
 @dataclass
