@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from copkit.findings import Finding
 from copkit.load.cache import ParseCache
@@ -11,9 +12,6 @@ from copkit.load.prefetch import Prefetch
 from copkit.load.reading import read_bounded
 from copkit.load.yaml_reader import YamlProblem, parse
 from copkit.model.config import Limits
-
-_NO_CACHE = ParseCache.off()
-"""Keys files for the parsing helper when no cache is given."""
 
 
 def read_document(
@@ -26,9 +24,21 @@ def read_document(
     """The parsed document, or the one finding that says why it cannot be read.
 
     With a ``cache``, a file whose bytes parsed before takes its values from there; with
-    a ``prefetch`` (the helper and this file's index in its list), from the helper
-    process when it parsed these same bytes.
+    a ``prefetch`` (the helper and this file's index in its list), a file the helper
+    process read and parsed is taken from it, text and values, and not read again here.
     """
+    if prefetch is not None:
+        helper, index = prefetch
+        taken = helper.take(index)
+        if taken is not None:
+            taken_key, taken_text, taken_data = taken
+            if cache is not None:
+                hit, cached = cache.get(taken_key)
+                if hit:
+                    taken_data = cached
+                else:
+                    cache.put(taken_key, taken_data)
+            return _document(relative, taken_text, taken_data)
     try:
         size, raw = read_bounded(path, limits.max_file_bytes)
     except OSError as error:
@@ -60,14 +70,9 @@ def read_document(
     if text.startswith("\ufeff"):
         text = text[1:]
     key = None
-    if prefetch is not None or (cache is not None and cache.enabled):
-        key = (cache or _NO_CACHE).key(raw, limits.max_yaml_nodes)
+    if cache is not None and cache.enabled:
+        key = cache.key(raw, limits.max_yaml_nodes)
     hit, data = cache.get(key) if cache is not None and key is not None else (False, None)
-    if not hit and prefetch is not None and key is not None:
-        helper, index = prefetch
-        hit, data = helper.take(index, key)
-        if hit and cache is not None:
-            cache.put(key, data)
     if not hit:
         try:
             data = parse(text, max_nodes=limits.max_yaml_nodes)
@@ -83,6 +88,11 @@ def read_document(
             )
         if cache is not None and key is not None:
             cache.put(key, data)
+    return _document(relative, text, data)
+
+
+def _document(relative: str, text: str, data: Any) -> Document | Finding:
+    """The document of a file that parsed to ``data``, or why it is not an entity's."""
     if data is None:
         return Finding(
             "COP006",

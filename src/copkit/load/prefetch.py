@@ -3,23 +3,25 @@
 Parsing YAML is most of what a first load costs (no parse cache yet: a fresh clone, a CI
 run), and it runs on one core while the other one idles once ``git log`` has finished.
 :class:`Prefetch` starts one helper process (``python -m copkit.load.prefetch``) that
-parses the repository's files from the last to the first, in chunks, and streams their
-values back, while the loader parses from the first. They meet in the middle without any
-coordination: the helper works strictly backwards, so when the loader reaches a file the
-helper has already sent, the helper has sent every file after it too, and the loader stops
-the helper and takes the rest from what it received.
+reads and parses the repository's files from the last to the first, in chunks, and streams
+back each file's text and values, while the loader reads and parses from the first. They
+meet in the middle without any coordination: the helper works strictly backwards, so when
+the loader reaches a file the helper has already sent, the helper has sent every file
+after it too, and the loader stops the helper and takes the rest from what it received.
 
-Nothing changes but the time: the helper gives the values :func:`parse` gives (it *is*
-:func:`parse`), each tagged with the hash of the bytes it read (:func:`file_key`, the parse
-cache's key), and the loader takes a value only when that hash equals the hash of the bytes
-it read itself, so a file edited in between is parsed again. A file the helper cannot read
-or parse is left to the loader, which reports it exactly as before. If the helper cannot be
-started, dies or sends garbage, the loader parses everything itself.
+Nothing changes but the time: the helper reads a file as the loader would
+(:func:`~copkit.load.reading.read_bounded`, UTF-8, the byte-order mark dropped) and gives
+the values :func:`parse` gives (it *is* :func:`parse`), with the text they were parsed
+from and the parse cache's key of those bytes (:func:`file_key`). The loader takes the
+three together, as its own read of the file: text and values always come from the same
+bytes, and the loader reads none of those files again. A file the helper cannot read or
+parse is left to the loader, which reads it and reports it exactly as before. If the
+helper cannot be started, dies or sends garbage, the loader reads everything itself.
 
 The values travel as :mod:`marshal` data, the fastest encoding of plain values, from a
 process copkit started itself over a pipe only the two hold; nothing in it is ever run. A
 chunk is decoded only when the loader reaches it, so the helper's lead costs the encoded
-size (about the files' size), not the parsed values. ``COPKIT_PARALLEL=0`` turns the
+size (about twice the files' size), not the parsed values. ``COPKIT_PARALLEL=0`` turns the
 helper off.
 """
 
@@ -55,7 +57,7 @@ class Prefetch:
         self._count = count
         self._buffer = bytearray()
         self._chunks: dict[int, bytes] = {}
-        self._decoded: dict[int, dict[int, tuple[str, Any]]] = {}
+        self._decoded: dict[int, dict[int, tuple[str, str, Any]]] = {}
         self._lowest = count  # every file at or after this index has been received
         self._next_chunk = 0
         self.taken = 0
@@ -88,12 +90,16 @@ class Prefetch:
         send_in_background(process, request.encode("utf-8", "surrogateescape"))
         return cls(process, len(paths))
 
-    def take(self, index: int, key: str) -> tuple[bool, Any]:
-        """``(True, values)`` when the helper parsed file ``index`` from bytes with ``key``."""
+    def take(self, index: int) -> tuple[str, str, Any] | None:
+        """``(key, text, values)`` of file ``index`` as the helper read it, or None.
+
+        None: the helper has not reached the file (the loader reads it), or could not
+        read or parse it (the loader reads it and reports why).
+        """
         if self._process is not None and index < self._lowest:
             self._receive()
         if index < self._lowest:
-            return False, None
+            return None
         if self._process is not None:
             self._stop()  # the two have met: everything from here on has arrived
         chunk = (self._count - 1 - index) // CHUNK
@@ -103,10 +109,10 @@ class Prefetch:
         entry = entries.pop(index, None)
         if not entries:
             self._decoded.pop(chunk, None)
-        if entry is None or entry[0] != key:
-            return False, None
+        if entry is None:
+            return None
         self.taken += 1
-        return True, entry[1]
+        return entry
 
     def close(self) -> None:
         """Stop the helper (if still running) and drop what it sent."""
@@ -115,17 +121,19 @@ class Prefetch:
         self._chunks.clear()
         self._decoded.clear()
 
-    def _decode(self, chunk: int) -> dict[int, tuple[str, Any]]:
+    def _decode(self, chunk: int) -> dict[int, tuple[str, str, Any]]:
         body = self._chunks.pop(chunk, None)
-        entries: dict[int, tuple[str, Any]] = {}
+        entries: dict[int, tuple[str, str, Any]] = {}
         if body is None:
             return entries
         try:
             records = marshal.loads(body)
-            for index, key, failed, values in records:
+            for index, key, failed, values, text in records:
                 if failed == _FAILED:
                     continue
-                entries[index] = (key, values)
+                if not (isinstance(key, str) and isinstance(text, str)):
+                    return {}
+                entries[index] = (key, text, values)
         except (EOFError, ValueError, TypeError):
             return {}
         self._decoded[chunk] = entries
@@ -173,8 +181,10 @@ class Prefetch:
             process.stdout.close()
 
 
-def _parse_file(path: str, max_file_bytes: int, max_nodes: int, reader_version: str) -> Any:
-    """``(key, values)`` for a file that reads and parses cleanly, else None."""
+def _parse_file(
+    path: str, max_file_bytes: int, max_nodes: int, reader_version: str
+) -> tuple[str, Any, str] | None:
+    """``(key, values, text)`` for a file that reads and parses cleanly, else None."""
     try:
         size, raw = read_bounded(path, max_file_bytes)
     except OSError:
@@ -191,7 +201,7 @@ def _parse_file(path: str, max_file_bytes: int, max_nodes: int, reader_version: 
         values = parse(text, max_nodes=max_nodes)
     except YamlProblem:
         return None
-    return file_key(raw, reader_version, max_nodes), values
+    return file_key(raw, reader_version, max_nodes), values, text
 
 
 def main() -> int:
@@ -202,13 +212,14 @@ def main() -> int:
     out = sys.stdout.buffer
     count = len(paths)
     for chunk, end in enumerate(range(count, 0, -CHUNK)):
-        records = []
+        records: list[tuple[int, str, int, Any, str | None]] = []
         for index in range(max(0, end - CHUNK), end):
             parsed = _parse_file(paths[index], max_file_bytes, max_nodes, reader_version)
             if parsed is None:
-                records.append((index, "", _FAILED, None))
+                records.append((index, "", _FAILED, None, None))
                 continue
-            records.append((index, parsed[0], 1, parsed[1]))
+            key, values, text = parsed
+            records.append((index, key, 1, values, text))
         try:
             body = marshal.dumps(records)
         except ValueError:  # a value marshal cannot hold (nested too deeply): send them one by one
@@ -219,11 +230,13 @@ def main() -> int:
     return 0
 
 
-def _marshallable(record: tuple[int, str, int, Any]) -> tuple[int, str, int, Any]:
+def _marshallable(
+    record: tuple[int, str, int, Any, str | None],
+) -> tuple[int, str, int, Any, str | None]:
     try:
         marshal.dumps(record)
     except ValueError:
-        return (record[0], "", _FAILED, None)
+        return (record[0], "", _FAILED, None, None)
     return record
 
 

@@ -1,4 +1,5 @@
-"""The parsing helper: the values parsing gives, bad files left to the loader, nothing trusted."""
+"""The parsing helper: each file's text and values as a read here gives them, bad files left to
+the loader, nothing trusted."""
 
 from __future__ import annotations
 
@@ -54,9 +55,14 @@ def start(paths: list[Path]) -> Prefetch:
 
 
 def wait_until_finished(helper: Prefetch) -> None:
+    """Until the helper has sent everything (read as it comes: a full pipe would stop it)."""
     process = helper._process
     assert process is not None
-    process.wait(timeout=60)
+    deadline = time.monotonic() + 60
+    while helper._process is not None:
+        helper._receive()
+        assert time.monotonic() < deadline, "the helper did not finish"
+        time.sleep(0.01)
 
 
 def key_of(path: Path) -> str:
@@ -69,26 +75,31 @@ def test_a_finished_helper_gives_every_good_file_exactly_as_parsing_here(tmp_pat
     wait_until_finished(helper)
     taken = 0
     for index, path in enumerate(paths):
-        hit, values = helper.take(index, key_of(path))
+        found = helper.take(index)
         if index % 50 in (7, 19, 31):
-            assert not hit, path.name  # left to the loader, which reports it
+            assert found is None, path.name  # left to the loader, which reports it
             continue
-        assert hit, path.name
-        assert values == parse(path.read_text(encoding="utf-8"), max_nodes=MAX_NODES)
+        assert found is not None, path.name
+        text = path.read_text(encoding="utf-8")
+        assert found == (key_of(path), text, parse(text, max_nodes=MAX_NODES))
         taken += 1
     helper.close()
     assert taken == helper.taken == 300 - 3 * 6
 
 
-def test_values_are_refused_when_the_file_changed_after_the_helper_read_it(tmp_path: Path) -> None:
+def test_text_and_values_come_from_the_one_read_of_the_helper(tmp_path: Path) -> None:
     paths = write_files(tmp_path / "files", 60)
+    paths[-1].write_bytes(b"\xef\xbb\xbfid: with-bom\n")
+    before = paths[-1].read_bytes()
     helper = start(paths)
     wait_until_finished(helper)
-    paths[-1].write_text("id: changed\n", encoding="utf-8")
-    assert helper.take(59, key_of(paths[-1])) == (False, None)
-    hit, values = helper.take(58, key_of(paths[58]))
-    assert hit
-    assert values["id"] == "item-58"
+    paths[-1].write_text("id: changed\n", encoding="utf-8")  # after the helper read it
+    found = helper.take(59)
+    assert found == (
+        file_key(before, READER_VERSION, MAX_NODES),
+        "id: with-bom\n",
+        {"id": "with-bom"},
+    )
     helper.close()
 
 
@@ -97,13 +108,13 @@ def test_the_loader_meets_the_helper_in_the_middle(tmp_path: Path) -> None:
     paths = write_files(tmp_path / "files", 2_000)
     helper = start(paths)
     answered_here = 0
-    for index, path in enumerate(paths):
-        hit, values = helper.take(index, key_of(path))
-        if not hit:
+    for index in range(len(paths)):
+        found = helper.take(index)
+        if found is None:
             answered_here += 1
             time.sleep(0.001)  # parsing here takes time; the helper catches up
         elif index % 50 not in (7, 19, 31):
-            assert values["n"] == index
+            assert found[2]["n"] == index
     helper.close()
     assert helper.taken > 0
     assert answered_here + helper.taken == len(paths)
@@ -127,7 +138,7 @@ def test_a_helper_that_misbehaves_is_ignored(tmp_path: Path, script: str) -> Non
     process.wait(timeout=60)
     helper = Prefetch(process, len(paths))
     for index in reversed(range(len(paths))):
-        assert helper.take(index, key_of(paths[index])) == (False, None)
+        assert helper.take(index) is None
     helper.close()
     assert process.returncode is not None
 
@@ -138,7 +149,7 @@ def test_closing_stops_a_running_helper(tmp_path: Path) -> None:
         [sys.executable, "-c", "import time; time.sleep(60)"], stdout=subprocess.PIPE
     )
     helper = Prefetch(process, len(paths))
-    assert helper.take(0, key_of(paths[0])) == (False, None)
+    assert helper.take(0) is None
     helper.close()
     assert process.poll() is not None  # killed and reaped, no zombie left behind
 
