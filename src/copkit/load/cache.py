@@ -166,6 +166,16 @@ class ParseCache:
         self._used[key] = values
         self._added += 1
 
+    def note(self, key: str, values: Any) -> None:
+        """A file with these bytes was parsed elsewhere (the parsing helper) to ``values``.
+
+        It counts as :meth:`get` and :meth:`put` would have: a hit when the cache holds
+        the key, else an entry to write.
+        """
+        hit, _ = self.get(key)
+        if not hit:
+            self.put(key, values)
+
     def save(self) -> None:
         """Write the cache when this run parsed something new; failures are ignored."""
         if self.file is None or not self._added:

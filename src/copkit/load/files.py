@@ -8,7 +8,6 @@ from typing import Any
 from copkit.findings import Finding
 from copkit.load.cache import ParseCache
 from copkit.load.document import Document
-from copkit.load.prefetch import Prefetch
 from copkit.load.reading import read_bounded
 from copkit.load.yaml_reader import YamlProblem, parse
 from copkit.model.config import Limits
@@ -19,26 +18,11 @@ def read_document(
     relative: str,
     limits: Limits,
     cache: ParseCache | None = None,
-    prefetch: tuple[Prefetch, int] | None = None,
 ) -> Document | Finding:
     """The parsed document, or the one finding that says why it cannot be read.
 
-    With a ``cache``, a file whose bytes parsed before takes its values from there; with
-    a ``prefetch`` (the helper and this file's index in its list), a file the helper
-    process read and parsed is taken from it, text and values, and not read again here.
+    With a ``cache``, a file whose bytes parsed before takes its values from there.
     """
-    if prefetch is not None:
-        helper, index = prefetch
-        taken = helper.take(index)
-        if taken is not None:
-            taken_key, taken_text, taken_data = taken
-            if cache is not None:
-                hit, cached = cache.get(taken_key)
-                if hit:
-                    taken_data = cached
-                else:
-                    cache.put(taken_key, taken_data)
-            return _document(relative, taken_text, taken_data)
     try:
         size, raw = read_bounded(path, limits.max_file_bytes)
     except OSError as error:
@@ -88,11 +72,11 @@ def read_document(
             )
         if cache is not None and key is not None:
             cache.put(key, data)
-    return _document(relative, text, data)
+    return document_of(relative, text, data)
 
 
-def _document(relative: str, text: str, data: Any) -> Document | Finding:
-    """The document of a file that parsed to ``data``, or why it is not an entity's."""
+def document_of(relative: str, text: str, data: Any) -> Document | Finding:
+    """The document of a file whose text parsed to ``data``, or why it is not an entity's."""
     if data is None:
         return Finding(
             "COP006",

@@ -4,10 +4,11 @@ Parsing YAML is most of what a first load costs (no parse cache yet: a fresh clo
 run), and it runs on one core while the other one idles once ``git log`` has finished.
 :class:`Prefetch` starts one helper process (``python -m copkit.load.prefetch``) that
 reads and parses the repository's files from the last to the first, in chunks, and streams
-back each file's text and values, while the loader reads and parses from the first. They
-meet in the middle without any coordination: the helper works strictly backwards, so when
-the loader reaches a file the helper has already sent, the helper has sent every file
-after it too, and the loader stops the helper and takes the rest from what it received.
+back each file's text and values, while the loader reads and parses from the first and
+takes (validates) the helper's files as they arrive. They meet in the middle without any
+coordination: the helper works strictly backwards, so when the loader reaches a file the
+helper has already sent, the helper has sent every file after it too, and the loader
+stops the helper; by then it has taken almost everything the helper sent.
 
 Nothing changes but the time: the helper reads a file as the loader would
 (:func:`~copkit.load.reading.read_bounded`, UTF-8, the byte-order mark dropped) and gives
@@ -19,10 +20,8 @@ parse is left to the loader, which reads it and reports it exactly as before. If
 helper cannot be started, dies or sends garbage, the loader reads everything itself.
 
 The values travel as :mod:`marshal` data, the fastest encoding of plain values, from a
-process copkit started itself over a pipe only the two hold; nothing in it is ever run. A
-chunk is decoded only when the loader reaches it, so the helper's lead costs the encoded
-size (about twice the files' size), not the parsed values. ``COPKIT_PARALLEL=0`` turns the
-helper off.
+process copkit started itself over a pipe only the two hold; nothing in it is ever run.
+``COPKIT_PARALLEL=0`` turns the helper off.
 """
 
 from __future__ import annotations
@@ -50,14 +49,13 @@ _FAILED = 0
 
 
 class Prefetch:
-    """The helper process and what it has sent; :meth:`take` answers the loader per file."""
+    """The helper process and what it has sent; :meth:`arrived` hands it to the loader."""
 
     def __init__(self, process: subprocess.Popen[bytes], count: int) -> None:
         self._process: subprocess.Popen[bytes] | None = process
         self._count = count
         self._buffer = bytearray()
         self._chunks: dict[int, bytes] = {}
-        self._decoded: dict[int, dict[int, tuple[str, str, Any]]] = {}
         self._lowest = count  # every file at or after this index has been received
         self._next_chunk = 0
         self.taken = 0
@@ -90,36 +88,31 @@ class Prefetch:
         send_in_background(process, request.encode("utf-8", "surrogateescape"))
         return cls(process, len(paths))
 
-    def take(self, index: int) -> tuple[str, str, Any] | None:
-        """``(key, text, values)`` of file ``index`` as the helper read it, or None.
+    @property
+    def received_from(self) -> int:
+        """Every file at or after this index has been received (the helper may go on)."""
+        return self._lowest
 
-        None: the helper has not reached the file (the loader reads it), or could not
-        read or parse it (the loader reads it and reports why).
+    def arrived(self) -> list[tuple[int, str, str, Any]]:
+        """``(index, key, text, values)`` of each file received since the last call.
+
+        For a loader that handles the helper's files as they come instead of when it
+        reaches them. Files the helper could not read or parse are left out.
         """
-        if self._process is not None and index < self._lowest:
-            self._receive()
-        if index < self._lowest:
-            return None
         if self._process is not None:
-            self._stop()  # the two have met: everything from here on has arrived
-        chunk = (self._count - 1 - index) // CHUNK
-        entries = self._decoded.get(chunk)
-        if entries is None:
+            self._receive()
+        found: list[tuple[int, str, str, Any]] = []
+        for chunk in sorted(self._chunks):
             entries = self._decode(chunk)
-        entry = entries.pop(index, None)
-        if not entries:
-            self._decoded.pop(chunk, None)
-        if entry is None:
-            return None
-        self.taken += 1
-        return entry
+            found.extend((index, *entry) for index, entry in entries.items())
+        self.taken += len(found)
+        return found
 
     def close(self) -> None:
         """Stop the helper (if still running) and drop what it sent."""
         self._stop()
         self._buffer = bytearray()
         self._chunks.clear()
-        self._decoded.clear()
 
     def _decode(self, chunk: int) -> dict[int, tuple[str, str, Any]]:
         body = self._chunks.pop(chunk, None)
@@ -136,7 +129,6 @@ class Prefetch:
                 entries[index] = (key, text, values)
         except (EOFError, ValueError, TypeError):
             return {}
-        self._decoded[chunk] = entries
         return entries
 
     def _receive(self) -> None:
