@@ -143,8 +143,9 @@ def load_repository(path: Path | None = None, *, cache: ParseCache | None = None
         finally:
             if helper is not None:
                 helper.close()
-        findings.extend(resolve(repository, documents))
+        # Saved before resolving: a helper writing it starts now, on a core otherwise idle.
         cache.save()  # its thousands of new lists would set off full collections otherwise
+        findings.extend(resolve(repository, documents))
     return LoadResult(repository, findings)
 
 
