@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from copkit.custom.compile import compile_custom
 from copkit.custom.governance import CustomGovernance
@@ -19,17 +20,24 @@ from copkit.findings import Finding, Findings
 from copkit.load.cache import ParseCache
 from copkit.load.discovery import discover
 from copkit.load.document import Document
-from copkit.load.files import read_document
+from copkit.load.files import document_of, read_document
 from copkit.load.prefetch import Prefetch
 from copkit.load.root import find_root
 from copkit.model.config import CONFIG_FILE_NAME, Config
 from copkit.repository import Repository
 from copkit.resolver import resolve
+from copkit.usage import UsageError
 from copkit.validation import translate_error, validate_document
 
-
-class UsageError(Exception):
-    """The command was asked for something that cannot be done (exit code 2)."""
+__all__ = [
+    "LoadResult",
+    "UsageError",
+    "collector_paused",
+    "data_folder",
+    "load_config",
+    "load_config_only",
+    "load_repository",
+]
 
 
 @dataclass
@@ -97,28 +105,47 @@ def load_repository(path: Path | None = None, *, cache: ParseCache | None = None
             reader_version=cache.reader_version,
         )
     with collector_paused():
+        # The helper's files are validated as they arrive, so that nothing of theirs is
+        # left to do when the two meet; every file's outcome is then taken in file order.
+        early: dict[int, tuple[str, Any, Document | Finding, object]] = {}
         try:
             for index, file in enumerate(files):
-                name = str(file)
-                if name.startswith(root_prefix):  # as relative_to, without its cost per file
-                    relative = name[len(root_prefix) :].replace(os.sep, "/")
+                if helper is not None:
+                    for at, key, text, values in helper.arrived():
+                        if at < index:  # read here already (a chunk reaching across the meeting)
+                            continue
+                        document = document_of(
+                            _relative(files[at], root, root_prefix), text, values
+                        )
+                        checked = (
+                            None
+                            if isinstance(document, Finding)
+                            else validate_document(document, custom)
+                        )
+                        early[at] = (key, values, document, checked)
+                    if index >= helper.received_from:  # met: every file from here has arrived
+                        helper.close()
+                        helper = None
+                if index in early:
+                    key, values, read, result = early.pop(index)
+                    cache.note(key, values)
                 else:
-                    relative = file.relative_to(root).as_posix()
-                prefetched = None if helper is None else (helper, index)
-                read = read_document(file, relative, config.limits, cache, prefetched)
+                    read = read_document(
+                        file, _relative(file, root, root_prefix), config.limits, cache
+                    )
+                    result = None if isinstance(read, Finding) else validate_document(read, custom)
                 if isinstance(read, Finding):
                     findings.add(read)
-                    continue
-                result = validate_document(read, custom)
-                if isinstance(result, list):
+                elif isinstance(result, list):
                     findings.extend(result)
                 else:
                     documents.append((read, result))
         finally:
             if helper is not None:
                 helper.close()
-        findings.extend(resolve(repository, documents))
+        # Saved before resolving: a helper writing it starts now, on a core otherwise idle.
         cache.save()  # its thousands of new lists would set off full collections otherwise
+        findings.extend(resolve(repository, documents))
     return LoadResult(repository, findings)
 
 
@@ -141,6 +168,14 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _relative(file: Path, root: Path, root_prefix: str) -> str:
+    """``file`` relative to ``root``, with forward slashes."""
+    name = str(file)
+    if name.startswith(root_prefix):  # as relative_to, without its cost per file
+        return name[len(root_prefix) :].replace(os.sep, "/")
+    return file.relative_to(root).as_posix()
 
 
 def data_folder(path: Path | None) -> tuple[Path, Path]:

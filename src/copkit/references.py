@@ -37,6 +37,18 @@ def references(entity: BaseModel) -> Iterator[Reference]:
     yield from _walk(entity, _plan(type(entity)), ())
 
 
+def referenced_ids(entity: BaseModel) -> list[tuple[str, str]]:
+    """``(target, id)`` of every reference ``entity`` makes, in field order, without locations.
+
+    What :func:`references` yields, less the work of building a location and a
+    :class:`Reference` for each: for checking that every reference resolves, the common
+    case, where locations are needed only for the rare one that does not.
+    """
+    found: list[tuple[str, str]] = []
+    _collect(entity, _plan(type(entity)), found)
+    return found
+
+
 def reference_fields(model: type[BaseModel]) -> Plan:
     """The compiled plan for ``model`` (exposed for documentation and tests)."""
     return _plan(model)
@@ -58,6 +70,29 @@ def _walk_step(value: Any, step: Step, loc: tuple[str | int, ...]) -> Iterator[R
             yield from _walk_step(item, arg, (*loc, index))
     elif kind == "model":
         yield from _walk(value, arg, loc)
+
+
+def _collect(obj: BaseModel, plan: Plan, found: list[tuple[str, str]]) -> None:
+    for attribute, _key, step in plan:
+        value = getattr(obj, attribute)
+        if value is not None:
+            _collect_step(value, step, found)
+
+
+def _collect_step(value: Any, step: Step, found: list[tuple[str, str]]) -> None:
+    kind, arg = step
+    if kind == "ref":
+        found.append((arg, value))
+    elif kind == "list":
+        if arg[0] == "ref":  # a list of references, the usual shape: no call per item
+            target = arg[1]
+            found.extend((target, item) for item in value if item is not None)
+        else:
+            for item in value:
+                if item is not None:
+                    _collect_step(item, arg, found)
+    elif kind == "model":
+        _collect(value, arg, found)
 
 
 @cache

@@ -9,7 +9,7 @@ from typing import cast
 from copkit.findings import Finding
 from copkit.load.document import Document
 from copkit.model import Entity
-from copkit.references import references
+from copkit.references import referenced_ids, references
 from copkit.repository import Repository
 
 _TARGET_NAMES = {
@@ -64,6 +64,8 @@ def known_ids(repository: Repository, target: str) -> dict[str, object] | None:
 def _unresolved(repository: Repository) -> Iterable[Finding]:
     known_by_target = {target: known_ids(repository, target) for target in _TARGET_NAMES}
     for entity in repository.all_entities():
+        if _all_known(referenced_ids(entity), known_by_target):
+            continue  # the usual case: no location needed, none built
         for reference in references(entity):
             known = known_by_target[reference.target]
             if known is None or reference.value in known:
@@ -84,6 +86,16 @@ def _unresolved(repository: Repository) -> Iterable[Finding]:
                 f"unknown {name} {reference.value!r}",
                 hint=hint,
             )
+
+
+def _all_known(
+    found: list[tuple[str, str]], known_by_target: dict[str, dict[str, object] | None]
+) -> bool:
+    for target, value in found:
+        known = known_by_target[target]
+        if known is not None and value not in known:
+            return False
+    return True
 
 
 def _some(known: dict[str, object], shown: int = 5) -> str:

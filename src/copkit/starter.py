@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 
-from copkit import __version__
+import copkit
 from copkit.commands.schema import generate as generate_schemas
 from copkit.commands.schema import schema_file_name
 from copkit.model import API_VERSION
@@ -275,7 +275,7 @@ def scaffolding(*, title: str) -> dict[str, str]:
     )
     values = {
         "title": title,
-        "version": __version__,
+        "version": copkit.__version__,
         "copkit_repository": COPKIT_REPOSITORY,
         "data": DATA_DIR,
         "community": COMMUNITY,

@@ -129,12 +129,21 @@ def run_inprocess(args: Sequence[str], *, cwd: Path | None = None) -> Outcome:
             signal.signal(signal.SIGALRM, previous_handler)
             sys.argv = previous_argv
             os.chdir(previous_cwd)
+            _forget_lifetime()
             sys.stdout.flush()  # what a command wrote without click.echo is still buffered
             sys.stderr.flush()
         stdout = out.getvalue().decode("utf-8", "replace")
         stderr = err.getvalue().decode("utf-8", "replace") if err is not None else ""
     TIMINGS[args[0]] = TIMINGS.get(args[0], 0.0) + time.perf_counter() - started
     return Outcome(code, stdout, stderr + caught)
+
+
+def _forget_lifetime() -> None:
+    """This process goes on after ``main()``: drop what it kept for an exit that never came."""
+    from copkit import lifetime
+
+    lifetime._kept.clear()
+    lifetime._keeping = False
 
 
 def tree_digest(root: Path) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable
 
 import pytest
@@ -27,14 +28,36 @@ def square_with_pid(item: int) -> tuple[int, int]:
     return item * item, os.getpid()
 
 
+def slow_square_with_pid(item: int) -> tuple[int, int]:
+    time.sleep(0.02)  # long enough for the child to start and take its share
+    return item * item, os.getpid()
+
+
 @needs_fork
 @pytest.mark.parametrize("count", [2, 3, 10, 61])
-def test_results_are_the_loops_in_order_every_other_item_from_a_child(count: int) -> None:
-    results = map_in_two(square_with_pid, list(range(count)))
+def test_results_are_the_loops_in_order_the_first_here_the_last_from_a_child(count: int) -> None:
+    results = map_in_two(slow_square_with_pid, list(range(count)))
     assert [value for value, _ in results] == [item * item for item in range(count)]
     here = os.getpid()
-    assert {pid for _, pid in results[0::2]} == {here}
-    assert here not in {pid for _, pid in results[1::2]}
+    pids = [pid for _, pid in results]
+    ours = pids.index(next(pid for pid in pids if pid != here))  # where the child's begin
+    assert ours >= 1
+    assert set(pids[:ours]) == {here}
+    assert here not in pids[ours:]
+    assert len(set(pids[ours:])) == 1
+
+
+@needs_fork
+def test_a_slower_side_takes_fewer_items() -> None:
+    def slow_in_the_child(item: int) -> tuple[int, int]:
+        time.sleep(0.005 if os.getpid() == here else 0.05)  # the child ten times slower
+        return item, os.getpid()
+
+    here = os.getpid()
+    results = map_in_two(slow_in_the_child, list(range(40)))
+    assert [item for item, _ in results] == list(range(40))
+    from_child = sum(1 for _, pid in results if pid != here)
+    assert 1 <= from_child < 10  # far from the 20 of a fixed half
 
 
 def test_parallel_off_or_too_few_items_means_no_child(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from copkit import __version__
+import copkit
 from copkit.findings import SEVERITY_RANK, Finding, Severity
 from copkit.history import GitRefError, History, history_of
 from copkit.lint import SelectorError, check_selectors, lint, rules_for
@@ -131,7 +131,7 @@ def gather(
         else "",
         color=color,
         checked=f"{len(result.ran)} rules on {entities} entities",
-        tool_version=__version__,
+        tool_version=copkit.__version__,
     )
     return LintRun(repository, loaded.ok, findings, context, history)
 

@@ -21,12 +21,18 @@ the most recently used, so it stays about twice the size of the repository.
 Writing a large cache (encoding some 20 MB of JSON) is left to a helper process when the
 command line allows it (:func:`write_in_background`): the command goes on with its work
 (history, scores, output) while the helper writes the same bytes, and the process waits
-for the helper before it exits, so the cache is on disk when copkit ends, as before.
+for the helper before it exits, so the cache is on disk when copkit ends, as before. The
+helper is a forked copy of the process where it can be (no other thread running): it
+has the entries already, so nothing is encoded, sent or decoded, and no interpreter
+starts; otherwise ``python -m copkit.load.cache_writer``, sent the entries over a pipe.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
+import functools
+import gc
 import hashlib
 import json
 import marshal
@@ -34,13 +40,18 @@ import os
 import shutil
 import subprocess
 import tempfile
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from copkit.load.helpers import helpers_possible, send_in_background, start_helper
+from copkit.load.helpers import (
+    HELPER_NICENESS,
+    helpers_possible,
+    send_in_background,
+    start_helper,
+)
+from copkit.parallel import fork_possible
 
 FORMAT = 1
 """The layout of the cache file; a new layout gets a new file name."""
@@ -57,7 +68,8 @@ BACKGROUND_MIN_ENTRIES = 1_000
 
 _disabled_by_option = False
 _background = False
-_pending: list[tuple[subprocess.Popen[bytes], threading.Thread]] = []
+_pending: list[Callable[[], None]] = []
+"""For each write handed over: wait until it is done (or given up)."""
 
 
 def cache_disabled() -> bool:
@@ -91,9 +103,7 @@ def write_in_background() -> None:
 def finish_background_writes() -> None:
     """Wait until every cache handed to a helper by this process is written (or given up)."""
     while _pending:
-        process, sender = _pending.pop(0)
-        sender.join()
-        process.wait()
+        _pending.pop(0)()
 
 
 class ParseCache:
@@ -156,6 +166,16 @@ class ParseCache:
         self._used[key] = values
         self._added += 1
 
+    def note(self, key: str, values: Any) -> None:
+        """A file with these bytes was parsed elsewhere (the parsing helper) to ``values``.
+
+        It counts as :meth:`get` and :meth:`put` would have: a hit when the cache holds
+        the key, else an entry to write.
+        """
+        hit, _ = self.get(key)
+        if not hit:
+            self.put(key, values)
+
     def save(self) -> None:
         """Write the cache when this run parsed something new; failures are ignored."""
         if self.file is None or not self._added:
@@ -184,23 +204,22 @@ class ParseCache:
     def _hand_over(self, generation: int, entries: dict[str, Any]) -> bool:
         """Give the write to a helper process, where allowed and worth it; False if not.
 
-        The entries travel as :mod:`marshal` data, which keeps every value exactly (as
-        the parsing helper's do), so the helper writes the bytes :meth:`save` would.
+        A forked copy of this process writes what this one would; a started helper gets
+        the entries as :mod:`marshal` data, which keeps every value exactly (as the
+        parsing helper's do), so it writes the bytes :meth:`save` would too.
         """
         if not _background or len(entries) < BACKGROUND_MIN_ENTRIES or not helpers_possible():
             return False
-        try:
-            payload = marshal.dumps((generation, entries))
-        except ValueError:  # nested deeper than marshal goes: written here, as before
-            return False
         assert self.file is not None
-        process = start_helper("copkit.load.cache_writer", str(self.file), output=False)
-        if process is None:
+        wait = _fork_writer(self.file, generation, entries)
+        if wait is None:
+            wait = _start_writer(self.file, generation, entries)
+        if wait is None:
             return False
         if not _pending:
             atexit.unregister(finish_background_writes)
             atexit.register(finish_background_writes)
-        _pending.append((process, send_in_background(process, payload)))
+        _pending.append(wait)
         return True
 
     def _read(self, file: Path) -> None:
@@ -216,6 +235,57 @@ class ParseCache:
         if isinstance(entries, dict) and isinstance(generation, int):
             self._entries = entries
             self._generation = generation
+
+
+def _fork_writer(file: Path, generation: int, entries: dict[str, Any]) -> Callable[[], None] | None:
+    """A forked copy of this process writing ``file``; how to wait for it, or None."""
+    if not fork_possible():
+        return None
+    try:
+        child = os.fork()
+    except OSError:
+        return None
+    if child == 0:  # pragma: no cover - the child's lines run in the forked process
+        _write_and_exit(file, generation, entries)
+    return functools.partial(_reap, child)
+
+
+def _write_and_exit(file: Path, generation: int, entries: dict[str, Any]) -> NoReturn:
+    """In the forked child: write the file and leave at once (no atexit handlers, no flushing)."""
+    code = 1
+    try:
+        gc.disable()  # a collection would touch, and so copy, every page of the parent's heap
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, 0, HELPER_NICENESS)
+        write_cache_file(file, generation, entries)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _reap(child: int) -> None:
+    with contextlib.suppress(ChildProcessError, InterruptedError):
+        os.waitpid(child, 0)
+
+
+def _start_writer(
+    file: Path, generation: int, entries: dict[str, Any]
+) -> Callable[[], None] | None:
+    """``python -m copkit.load.cache_writer`` sent the entries; how to wait for it, or None."""
+    try:
+        payload = marshal.dumps((generation, entries))
+    except ValueError:  # nested deeper than marshal goes: written here, as before
+        return None
+    process = start_helper("copkit.load.cache_writer", str(file), output=False)
+    if process is None:
+        return None
+    sender = send_in_background(process, payload)
+
+    def wait() -> None:
+        sender.join()
+        process.wait()
+
+    return wait
 
 
 def file_key(raw: bytes, reader_version: str, max_nodes: int) -> str:

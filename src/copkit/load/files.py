@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from copkit.findings import Finding
 from copkit.load.cache import ParseCache
 from copkit.load.document import Document
-from copkit.load.prefetch import Prefetch
 from copkit.load.reading import read_bounded
 from copkit.load.yaml_reader import YamlProblem, parse
 from copkit.model.config import Limits
-
-_NO_CACHE = ParseCache.off()
-"""Keys files for the parsing helper when no cache is given."""
 
 
 def read_document(
@@ -21,13 +18,10 @@ def read_document(
     relative: str,
     limits: Limits,
     cache: ParseCache | None = None,
-    prefetch: tuple[Prefetch, int] | None = None,
 ) -> Document | Finding:
     """The parsed document, or the one finding that says why it cannot be read.
 
-    With a ``cache``, a file whose bytes parsed before takes its values from there; with
-    a ``prefetch`` (the helper and this file's index in its list), from the helper
-    process when it parsed these same bytes.
+    With a ``cache``, a file whose bytes parsed before takes its values from there.
     """
     try:
         size, raw = read_bounded(path, limits.max_file_bytes)
@@ -60,14 +54,9 @@ def read_document(
     if text.startswith("\ufeff"):
         text = text[1:]
     key = None
-    if prefetch is not None or (cache is not None and cache.enabled):
-        key = (cache or _NO_CACHE).key(raw, limits.max_yaml_nodes)
+    if cache is not None and cache.enabled:
+        key = cache.key(raw, limits.max_yaml_nodes)
     hit, data = cache.get(key) if cache is not None and key is not None else (False, None)
-    if not hit and prefetch is not None and key is not None:
-        helper, index = prefetch
-        hit, data = helper.take(index, key)
-        if hit and cache is not None:
-            cache.put(key, data)
     if not hit:
         try:
             data = parse(text, max_nodes=limits.max_yaml_nodes)
@@ -83,6 +72,11 @@ def read_document(
             )
         if cache is not None and key is not None:
             cache.put(key, data)
+    return document_of(relative, text, data)
+
+
+def document_of(relative: str, text: str, data: Any) -> Document | Finding:
+    """The document of a file whose text parsed to ``data``, or why it is not an entity's."""
     if data is None:
         return Finding(
             "COP006",

@@ -70,10 +70,14 @@ def _send(process: subprocess.Popen[bytes], data: bytes) -> None:
         process.stdin.close()
 
 
+HELPER_NICENESS = 10
+"""A helper's priority, below the command's (0): the command is the critical path."""
+
+
 def _lower_priority(pid: int) -> None:
-    """Let the helper use only what the command leaves: the command is the critical path."""
+    """Let the helper use only what the command leaves."""
     with contextlib.suppress(AttributeError, OSError):  # not POSIX, or refused: no matter
-        os.setpriority(os.PRIO_PROCESS, pid, 10)
+        os.setpriority(os.PRIO_PROCESS, pid, HELPER_NICENESS)
 
 
 def _helper_environment() -> dict[str, str]:

@@ -3,24 +3,25 @@
 Parsing YAML is most of what a first load costs (no parse cache yet: a fresh clone, a CI
 run), and it runs on one core while the other one idles once ``git log`` has finished.
 :class:`Prefetch` starts one helper process (``python -m copkit.load.prefetch``) that
-parses the repository's files from the last to the first, in chunks, and streams their
-values back, while the loader parses from the first. They meet in the middle without any
+reads and parses the repository's files from the last to the first, in chunks, and streams
+back each file's text and values, while the loader reads and parses from the first and
+takes (validates) the helper's files as they arrive. They meet in the middle without any
 coordination: the helper works strictly backwards, so when the loader reaches a file the
-helper has already sent, the helper has sent every file after it too, and the loader stops
-the helper and takes the rest from what it received.
+helper has already sent, the helper has sent every file after it too, and the loader
+stops the helper; by then it has taken almost everything the helper sent.
 
-Nothing changes but the time: the helper gives the values :func:`parse` gives (it *is*
-:func:`parse`), each tagged with the hash of the bytes it read (:func:`file_key`, the parse
-cache's key), and the loader takes a value only when that hash equals the hash of the bytes
-it read itself, so a file edited in between is parsed again. A file the helper cannot read
-or parse is left to the loader, which reports it exactly as before. If the helper cannot be
-started, dies or sends garbage, the loader parses everything itself.
+Nothing changes but the time: the helper reads a file as the loader would
+(:func:`~copkit.load.reading.read_bounded`, UTF-8, the byte-order mark dropped) and gives
+the values :func:`parse` gives (it *is* :func:`parse`), with the text they were parsed
+from and the parse cache's key of those bytes (:func:`file_key`). The loader takes the
+three together, as its own read of the file: text and values always come from the same
+bytes, and the loader reads none of those files again. A file the helper cannot read or
+parse is left to the loader, which reads it and reports it exactly as before. If the
+helper cannot be started, dies or sends garbage, the loader reads everything itself.
 
 The values travel as :mod:`marshal` data, the fastest encoding of plain values, from a
-process copkit started itself over a pipe only the two hold; nothing in it is ever run. A
-chunk is decoded only when the loader reaches it, so the helper's lead costs the encoded
-size (about the files' size), not the parsed values. ``COPKIT_PARALLEL=0`` turns the
-helper off.
+process copkit started itself over a pipe only the two hold; nothing in it is ever run.
+``COPKIT_PARALLEL=0`` turns the helper off.
 """
 
 from __future__ import annotations
@@ -48,14 +49,13 @@ _FAILED = 0
 
 
 class Prefetch:
-    """The helper process and what it has sent; :meth:`take` answers the loader per file."""
+    """The helper process and what it has sent; :meth:`arrived` hands it to the loader."""
 
     def __init__(self, process: subprocess.Popen[bytes], count: int) -> None:
         self._process: subprocess.Popen[bytes] | None = process
         self._count = count
         self._buffer = bytearray()
         self._chunks: dict[int, bytes] = {}
-        self._decoded: dict[int, dict[int, tuple[str, Any]]] = {}
         self._lowest = count  # every file at or after this index has been received
         self._next_chunk = 0
         self.taken = 0
@@ -88,47 +88,47 @@ class Prefetch:
         send_in_background(process, request.encode("utf-8", "surrogateescape"))
         return cls(process, len(paths))
 
-    def take(self, index: int, key: str) -> tuple[bool, Any]:
-        """``(True, values)`` when the helper parsed file ``index`` from bytes with ``key``."""
-        if self._process is not None and index < self._lowest:
-            self._receive()
-        if index < self._lowest:
-            return False, None
+    @property
+    def received_from(self) -> int:
+        """Every file at or after this index has been received (the helper may go on)."""
+        return self._lowest
+
+    def arrived(self) -> list[tuple[int, str, str, Any]]:
+        """``(index, key, text, values)`` of each file received since the last call.
+
+        For a loader that handles the helper's files as they come instead of when it
+        reaches them. Files the helper could not read or parse are left out.
+        """
         if self._process is not None:
-            self._stop()  # the two have met: everything from here on has arrived
-        chunk = (self._count - 1 - index) // CHUNK
-        entries = self._decoded.get(chunk)
-        if entries is None:
+            self._receive()
+        found: list[tuple[int, str, str, Any]] = []
+        for chunk in sorted(self._chunks):
             entries = self._decode(chunk)
-        entry = entries.pop(index, None)
-        if not entries:
-            self._decoded.pop(chunk, None)
-        if entry is None or entry[0] != key:
-            return False, None
-        self.taken += 1
-        return True, entry[1]
+            found.extend((index, *entry) for index, entry in entries.items())
+        self.taken += len(found)
+        return found
 
     def close(self) -> None:
         """Stop the helper (if still running) and drop what it sent."""
         self._stop()
         self._buffer = bytearray()
         self._chunks.clear()
-        self._decoded.clear()
 
-    def _decode(self, chunk: int) -> dict[int, tuple[str, Any]]:
+    def _decode(self, chunk: int) -> dict[int, tuple[str, str, Any]]:
         body = self._chunks.pop(chunk, None)
-        entries: dict[int, tuple[str, Any]] = {}
+        entries: dict[int, tuple[str, str, Any]] = {}
         if body is None:
             return entries
         try:
             records = marshal.loads(body)
-            for index, key, failed, values in records:
+            for index, key, failed, values, text in records:
                 if failed == _FAILED:
                     continue
-                entries[index] = (key, values)
+                if not (isinstance(key, str) and isinstance(text, str)):
+                    return {}
+                entries[index] = (key, text, values)
         except (EOFError, ValueError, TypeError):
             return {}
-        self._decoded[chunk] = entries
         return entries
 
     def _receive(self) -> None:
@@ -173,8 +173,10 @@ class Prefetch:
             process.stdout.close()
 
 
-def _parse_file(path: str, max_file_bytes: int, max_nodes: int, reader_version: str) -> Any:
-    """``(key, values)`` for a file that reads and parses cleanly, else None."""
+def _parse_file(
+    path: str, max_file_bytes: int, max_nodes: int, reader_version: str
+) -> tuple[str, Any, str] | None:
+    """``(key, values, text)`` for a file that reads and parses cleanly, else None."""
     try:
         size, raw = read_bounded(path, max_file_bytes)
     except OSError:
@@ -191,7 +193,7 @@ def _parse_file(path: str, max_file_bytes: int, max_nodes: int, reader_version: 
         values = parse(text, max_nodes=max_nodes)
     except YamlProblem:
         return None
-    return file_key(raw, reader_version, max_nodes), values
+    return file_key(raw, reader_version, max_nodes), values, text
 
 
 def main() -> int:
@@ -202,13 +204,14 @@ def main() -> int:
     out = sys.stdout.buffer
     count = len(paths)
     for chunk, end in enumerate(range(count, 0, -CHUNK)):
-        records = []
+        records: list[tuple[int, str, int, Any, str | None]] = []
         for index in range(max(0, end - CHUNK), end):
             parsed = _parse_file(paths[index], max_file_bytes, max_nodes, reader_version)
             if parsed is None:
-                records.append((index, "", _FAILED, None))
+                records.append((index, "", _FAILED, None, None))
                 continue
-            records.append((index, parsed[0], 1, parsed[1]))
+            key, values, text = parsed
+            records.append((index, key, 1, values, text))
         try:
             body = marshal.dumps(records)
         except ValueError:  # a value marshal cannot hold (nested too deeply): send them one by one
@@ -219,11 +222,13 @@ def main() -> int:
     return 0
 
 
-def _marshallable(record: tuple[int, str, int, Any]) -> tuple[int, str, int, Any]:
+def _marshallable(
+    record: tuple[int, str, int, Any, str | None],
+) -> tuple[int, str, int, Any, str | None]:
     try:
         marshal.dumps(record)
     except ValueError:
-        return (record[0], "", _FAILED, None)
+        return (record[0], "", _FAILED, None, None)
     return record
 
 

@@ -19,7 +19,8 @@ def read_bounded(path: str | Path, limit: int) -> tuple[int, bytes]:
     Made for the loader, which reads thousands of small files: a plain descriptor, not a
     file object (``open`` costs more than the reading), and a read of what ``fstat`` saw
     plus one byte, not of ``limit + 1`` (that much would be allocated for every file).
-    It reads on towards the limit only when the file grew.
+    It reads on towards the limit only when the file grew; a read that returns less than
+    asked for has reached the end of a regular file, so one costs one read, not two.
     """
     fd = os.open(path, _FLAGS)
     try:
@@ -29,15 +30,19 @@ def read_bounded(path: str | Path, limit: int) -> tuple[int, bytes]:
         size = status.st_size
         if size > limit:
             return size, b""
+        regular = stat.S_ISREG(status.st_mode)
         parts: list[bytes] = []
         total = 0
         want = size + 1
         while total <= limit:
-            chunk = os.read(fd, want - total)
+            asked = want - total
+            chunk = os.read(fd, asked)
             if not chunk:
                 break
             parts.append(chunk)
             total += len(chunk)
+            if regular and len(chunk) < asked:  # a short read of a file is its end
+                break
             if total >= want:  # more than fstat saw: it grew, read on to the limit
                 want = limit + 1
         return size, parts[0] if len(parts) == 1 else b"".join(parts)

@@ -1,4 +1,5 @@
-"""Writing the parse cache in a helper process: the same bytes, on disk before anyone reads."""
+"""Writing the parse cache in a helper process (forked, or started and sent the entries): the
+same bytes, on disk before anyone reads."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,13 +24,39 @@ VALUES = {
 }
 
 
-@pytest.fixture
-def background(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Background writes allowed, even for a handful of entries."""
+@pytest.fixture(params=["forked", "started"])
+def background(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Background writes allowed, even for a handful of entries, by either kind of helper."""
     finish_background_writes()  # none left over from an earlier test's command line
     monkeypatch.delenv("COPKIT_PARALLEL", raising=False)
     monkeypatch.setattr(cache_module, "_background", True)
     monkeypatch.setattr(cache_module, "BACKGROUND_MIN_ENTRIES", 1)
+    kind = str(request.param)
+    if kind == "started":
+        monkeypatch.setattr(cache_module, "fork_possible", lambda: False)
+    elif not cache_module.fork_possible():
+        pytest.skip("no fork here (or another thread runs)")
+    return kind
+
+
+def children_started(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records which kind of helper each handed-over write went to."""
+    started: list[str] = []
+    real_fork, real_start = cache_module._fork_writer, cache_module.start_helper
+
+    def fork(*args: Any) -> Any:
+        wait = real_fork(*args)
+        if wait is not None:
+            started.append("forked")
+        return wait
+
+    def start(*args: Any, **kwargs: Any) -> Any:
+        started.append("started")
+        return real_start(*args, **kwargs)
+
+    monkeypatch.setattr(cache_module, "_fork_writer", fork)
+    monkeypatch.setattr(cache_module, "start_helper", start)
+    return started
 
 
 def fill(file: Path) -> ParseCache:
@@ -51,13 +79,16 @@ def writer(file: Path, payload: bytes) -> int:
     return result.returncode
 
 
-@pytest.mark.usefixtures("background")
-def test_the_helper_writes_the_bytes_a_save_here_writes(tmp_path: Path) -> None:
+def test_the_helper_writes_the_bytes_a_save_here_writes(
+    tmp_path: Path, background: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     here, there = tmp_path / "here" / FILE_NAME, tmp_path / "there" / FILE_NAME
     cache_module._background = False
     fill(here).save()
     cache_module._background = True
+    started = children_started(monkeypatch)
     fill(there).save()
+    assert started == [background]
     assert cache_module._pending  # handed over, not written here
     finish_background_writes()
     assert not cache_module._pending
@@ -74,8 +105,7 @@ def test_a_cache_read_after_a_handed_over_save_sees_its_entries(tmp_path: Path) 
     assert again.get("infinite") == (False, None)
 
 
-@pytest.mark.usefixtures("background")
-def test_values_marshal_cannot_carry_are_saved_here_as_before(tmp_path: Path) -> None:
+def test_values_marshal_cannot_carry_are_saved_as_before(tmp_path: Path, background: str) -> None:
     deep: object = []
     for _ in range(5_000):  # deeper than marshal (and json) go
         deep = [deep]
@@ -84,7 +114,8 @@ def test_values_marshal_cannot_carry_are_saved_here_as_before(tmp_path: Path) ->
     cache.put("deep", {"interests": deep})
     cache.put("plain", {"x": 1})
     cache.save()
-    assert not cache_module._pending
+    # A forked copy needs no marshal; a started helper cannot be sent them: written here.
+    assert bool(cache_module._pending) == (background == "forked")
     again = ParseCache(file)
     assert again.get("plain") == (True, {"x": 1})
     assert again.get("deep") == (False, None)

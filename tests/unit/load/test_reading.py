@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,38 @@ def test_an_unreadable_path_raises_oserror(tmp_path: Path) -> None:
         read_bounded(tmp_path / "missing.yaml", 1_000)
     with pytest.raises(IsADirectoryError):
         read_bounded(tmp_path, 1_000)
+
+
+def test_an_unchanged_file_costs_one_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    file = tmp_path / "f.yaml"
+    file.write_bytes(b"id: x\n" * 100)
+    calls: list[int] = []
+    real_read = os.read
+
+    def counting_read(fd: int, count: int) -> bytes:
+        calls.append(count)
+        return real_read(fd, count)
+
+    monkeypatch.setattr(reading.os, "read", counting_read)
+    assert read_bounded(file, 1_000) == (600, b"id: x\n" * 100)
+    assert calls == [601]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_is_read_to_its_end_though_its_reads_come_short(tmp_path: Path) -> None:
+    fifo = tmp_path / "f.yaml"
+    os.mkfifo(fifo)
+
+    def write_slowly() -> None:
+        with open(fifo, "wb") as out:
+            for part in (b"id: ", b"x\n", b"kind: y\n"):
+                out.write(part)
+                out.flush()
+                time.sleep(0.05)
+
+    writer = threading.Thread(target=write_slowly)
+    writer.start()
+    try:
+        assert read_bounded(fifo, 1_000)[1] == b"id: x\nkind: y\n"
+    finally:
+        writer.join()
