@@ -19,7 +19,7 @@ from copkit.model import Community, Metric
 from copkit.model.practice import PRACTICE_STATUSES
 from copkit.reporting.health import TITLES, fmt
 from copkit.repository import Repository
-from copkit.snapshot import check_ref, commit_day, snapshot
+from copkit.snapshot import check_ref, commit_day, files_at
 
 
 @dataclass(frozen=True)
@@ -107,15 +107,20 @@ def run(path: Path | None, *, from_ref: str, to_ref: str, output_format: str) ->
         # The later history usually extends the earlier one: git then reads only the
         # commits between them.
         earlier = EarlierRead()
-        with snapshot(root, old_sha) as old_folder, snapshot(root, new_sha) as new_folder:
-            then = _point(root, old_folder, from_ref, old_sha, earlier)
-            # The earlier repository and its history are garbage now (only their Facts
-            # are kept); free them before loading the later one, not at some later
-            # collection, so that the two are never in memory together.
-            gc.collect()
-            now = _point(root, new_folder, to_ref, new_sha, earlier)
-            del earlier
-            changes = compare(then, now)
+        with files_at(root, old_sha) as old_folder:
+            old_repository = load_valid(old_folder, cache_from=root)
+        then = _point(root, old_repository, from_ref, old_sha, earlier)
+        del old_repository
+        # The earlier repository and its history are garbage now (only their Facts are
+        # kept); free them before loading the later one, not at some later collection,
+        # so that the two are never in memory together.
+        gc.collect()
+        # The later point is usually the commit checked out: then the work tree is read.
+        with files_at(root, new_sha) as new_folder:
+            new_repository = load_valid(new_folder, cache_from=root)
+        now = _point(root, new_repository, to_ref, new_sha, earlier)
+        del earlier
+        changes = compare(then, now)
     except InvalidRepository:
         return 1
     if output_format == "json":
@@ -130,8 +135,8 @@ def run(path: Path | None, *, from_ref: str, to_ref: str, output_format: str) ->
     return 0
 
 
-def _point(root: Path, folder: Path, ref: str, sha: str, earlier: EarlierRead) -> Point:
-    repository = load_valid(folder, cache_from=root)
+def _point(root: Path, repository: Repository, ref: str, sha: str, earlier: EarlierRead) -> Point:
+    """The scores of ``repository`` (``root`` as it was at ``sha``; its files read)."""
     day = commit_day(root, sha)
     history = history_at(repository, root, sha, earlier=earlier)
     report = score_repository(repository, history, as_of=day, trend=False)
