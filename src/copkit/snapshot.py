@@ -18,6 +18,7 @@ from pathlib import Path
 
 from copkit.history import GitMissingError, GitRefError, _git_env, check_rev
 from copkit.loader import UsageError
+from copkit.removal import Removals, remove_tree
 from copkit.worktree import holds_commit
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -78,20 +79,21 @@ def check_ref(root: Path, value: str, option: str) -> str:
 
 
 @contextmanager
-def files_at(root: Path, sha: str) -> Iterator[Path]:
+def files_at(root: Path, sha: str, removals: Removals | None = None) -> Iterator[Path]:
     """A folder holding ``root`` as it was at commit ``sha``: ``root`` itself when its work
     tree holds exactly that for the loader (:func:`copkit.worktree.holds_commit`: ``sha``
     is checked out, with no change), else a :func:`snapshot`."""
     if holds_commit(root, sha):
         yield root
         return
-    with snapshot(root, sha) as folder:
+    with snapshot(root, sha, removals) as folder:
         yield folder
 
 
 @contextmanager
-def snapshot(root: Path, sha: str) -> Iterator[Path]:
-    """A temporary folder holding ``root`` as it was at commit ``sha``; removed afterwards."""
+def snapshot(root: Path, sha: str, removals: Removals | None = None) -> Iterator[Path]:
+    """A temporary folder holding ``root`` as it was at commit ``sha``; removed afterwards,
+    by ``removals`` in the background when given (it waits for that), else at once."""
     top = _run(root, "rev-parse", "--show-toplevel")
     if top.returncode != 0:
         raise UsageError(f"{root}: not a git repository, so it has no past to go back to")
@@ -101,7 +103,10 @@ def snapshot(root: Path, sha: str) -> Iterator[Path]:
     try:
         yield _check_out(toplevel, sha, prefix, folder)
     finally:
-        remove_tree(folder)
+        if removals is None:
+            remove_tree(folder)
+        else:
+            removals.remove(folder)
 
 
 _NO_SPARSE = ("-c", "core.sparseCheckout=false", "-c", "index.sparse=false")
@@ -139,8 +144,3 @@ def _run_in(root: Path, env: dict[str, str], *args: str) -> subprocess.Completed
     return subprocess.run(
         [_git(), "-C", str(root), *args], capture_output=True, env=env, check=False
     )
-
-
-def remove_tree(folder: Path) -> None:
-    """Delete ``folder`` and everything in it, without following links."""
-    shutil.rmtree(folder)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -318,7 +319,7 @@ def test_report_to_a_clean_checkout_reads_it_and_prints_what_a_snapshot_gives(
 
 
 def test_report_to_a_checkout_with_changes_reads_the_commit_not_the_changes(
-    repo_builder: Callable[[str], Any],
+    repo_builder: Callable[[str], Any], tmp_path: Path
 ) -> None:
     b = two_communities(repo_builder)
     first = b.repo.git.rev_list("--max-parents=0", "HEAD")
@@ -327,9 +328,20 @@ def test_report_to_a_checkout_with_changes_reads_the_commit_not_the_changes(
     # Uncommitted: a new practice (untracked) and a renamed community (edited).
     changes = (b.practice("extra", "busy", "ann"), b.community("quiet", name="Renamed"))
     b.put(*changes)
-    dirty = copkit("report", b.root, "--from", first, "--to", "HEAD", "--format", "json")
+    # Both points are snapshots now; both are gone when copkit has ended.
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    argv = ["report", str(b.root), "--from", first, "--to", "HEAD", "--format", "json"]
+    dirty = subprocess.run(
+        [sys.executable, "-m", "copkit", *argv],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
+        check=False,
+    )
     assert dirty.returncode == 0, dirty.stderr
     assert dirty.stdout == committed.stdout
+    assert list(temporary.iterdir()) == []
     # The same changes committed are seen: the test would notice them leaking in.
     b.commit("2024-06-28T10:00:00", ANN, *changes)
     after = json.loads(
