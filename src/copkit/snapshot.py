@@ -11,15 +11,15 @@ import os
 import re
 import shutil
 import subprocess
-import tarfile
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
 
 from copkit.history import GitMissingError, GitRefError, _git_env, check_rev
 from copkit.loader import UsageError
+from copkit.removal import Removals, remove_tree
+from copkit.worktree import holds_commit
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -78,72 +78,69 @@ def check_ref(root: Path, value: str, option: str) -> str:
         raise UsageError(f"{option}: {error}") from None
 
 
-def _extraction_filter(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
-    """Tar's ``data`` filter, except that a committed link out of the repository is kept.
-
-    Such a link is only extracted, never followed (a later member cannot be written
-    through it: the filter refuses destinations outside ``path``), so the loader reports
-    it as it would in a checkout instead of the extraction failing.
-    """
-    try:
-        return tarfile.data_filter(member, path)
-    except (tarfile.AbsoluteLinkError, tarfile.LinkOutsideDestinationError):
-        if not member.issym():
-            raise
-        return tarfile.tar_filter(member, path)
+@contextmanager
+def files_at(root: Path, sha: str, removals: Removals | None = None) -> Iterator[Path]:
+    """A folder holding ``root`` as it was at commit ``sha``: ``root`` itself when its work
+    tree holds exactly that for the loader (:func:`copkit.worktree.holds_commit`: ``sha``
+    is checked out, with no change), else a :func:`snapshot`."""
+    if holds_commit(root, sha):
+        yield root
+        return
+    with snapshot(root, sha, removals) as folder:
+        yield folder
 
 
 @contextmanager
-def snapshot(root: Path, sha: str) -> Iterator[Path]:
-    """A temporary folder holding ``root`` as it was at commit ``sha``; removed afterwards."""
+def snapshot(root: Path, sha: str, removals: Removals | None = None) -> Iterator[Path]:
+    """A temporary folder holding ``root`` as it was at commit ``sha``; removed afterwards,
+    by ``removals`` in the background when given (it waits for that), else at once."""
     top = _run(root, "rev-parse", "--show-toplevel")
     if top.returncode != 0:
         raise UsageError(f"{root}: not a git repository, so it has no past to go back to")
     toplevel = Path(top.stdout.decode("utf-8", "surrogateescape").strip())
     prefix = os.path.relpath(root.resolve(), toplevel.resolve()).replace(os.sep, "/")
-    tree = sha if prefix == "." else f"{sha}:{prefix}"
-    with tempfile.TemporaryDirectory(prefix="copkit-snapshot-") as folder:
-        # From the top: run in a subfolder, git archive would look for the subfolder
-        # again inside ``sha:prefix``.
-        _extract(toplevel, tree, Path(folder), f"{prefix} did not exist at commit {sha[:12]}")
-        yield Path(folder)
+    folder = Path(tempfile.mkdtemp(prefix="copkit-snapshot-"))
+    try:
+        yield _check_out(toplevel, sha, prefix, folder)
+    finally:
+        if removals is None:
+            remove_tree(folder)
+        else:
+            removals.remove(folder)
 
 
-def _extract(root: Path, tree: str, folder: Path, missing: str) -> None:
-    """Extract ``git archive`` of ``tree`` into ``folder`` as git streams it.
+_NO_SPARSE = ("-c", "core.sparseCheckout=false", "-c", "index.sparse=false")
+"""A temporary index holds every file of the tree, whatever the checkout leaves out."""
 
-    The archive is never held whole: at 100,000 entities it is some 250 MB, and
-    ``report`` keeps two snapshots open. ``missing`` is the usage error when git cannot
-    archive ``tree``.
+
+def _check_out(toplevel: Path, sha: str, prefix: str, folder: Path) -> Path:
+    """Write the files under ``prefix`` at ``sha`` into ``folder``; the folder of ``prefix``.
+
+    Git's own checkout, into a temporary index beside the files (``read-tree`` then
+    ``checkout-index``): the files are written in C, with the bytes and line endings a
+    checkout of ``sha`` would have, and with git's guards: no path leaves the folder and
+    nothing is written through a link. A committed link is written as a link, never
+    followed, so the loader reports a link out of the repository as it would in a
+    checkout. Run from the top of the repository, so that ``prefix`` (copkit's root in a
+    larger repository) keeps its place in the index and in the folder.
     """
-    with (
-        tempfile.TemporaryFile() as errors,
-        subprocess.Popen(
-            [_git(), "-C", str(root), "archive", "--format=tar", tree],
-            stdout=subprocess.PIPE,
-            stderr=errors,
-            env=_git_env(),
-        ) as process,
-    ):
-        assert process.stdout is not None
-        try:
-            with tarfile.open(fileobj=process.stdout, mode="r|") as tar:
-                tar.extractall(folder, filter=_extraction_filter)
-        except tarfile.ReadError:
-            _drain(process.stdout)
-            if process.wait() != 0:
-                raise UsageError(missing) from None
-            raise
-        # tarfile stops at the end-of-archive marker; git may still be writing the
-        # padding after it. Closing the pipe now would kill git with SIGPIPE and turn a
-        # good snapshot into an error, depending on timing.
-        _drain(process.stdout)
-        if process.wait() != 0:
-            raise UsageError(missing)
+    env = {**_git_env(), "GIT_INDEX_FILE": str(folder / "index")}
+    files = folder / "files"
+    tree = [sha] if prefix == "." else [f"--prefix={prefix}/", f"{sha}:{prefix}"]
+    read = _run_in(toplevel, env, *_NO_SPARSE, "read-tree", *tree)
+    if read.returncode != 0:  # not a folder (missing, a file, a link) at that commit
+        raise UsageError(f"{prefix} did not exist at commit {sha[:12]}")
+    written = _run_in(toplevel, env, *_NO_SPARSE, "checkout-index", "-a", f"--prefix={files}/")
+    if written.returncode != 0:
+        lines = written.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = lines[-1] if lines else f"git checkout-index exited {written.returncode}"
+        raise UsageError(f"cannot write the files of commit {sha[:12]}: {reason}")
+    target = files if prefix == "." else files / prefix
+    target.mkdir(parents=True, exist_ok=True)  # a folder with no files is still a folder
+    return target
 
 
-def _drain(stream: IO[bytes]) -> None:
-    """Read ``stream`` to its end, discarding what is left, then close it."""
-    while stream.read(1 << 16):
-        pass
-    stream.close()
+def _run_in(root: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [_git(), "-C", str(root), *args], capture_output=True, env=env, check=False
+    )

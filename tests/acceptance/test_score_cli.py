@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -290,6 +291,64 @@ def test_report_compares_two_commits(repo_builder: Callable[[str], Any]) -> None
     assert "- Leads joined: cid; left: none" in markdown.stdout
     assert "  - Gauge: 2 -> 7 count (target 10)" in markdown.stdout
     assert copkit("report", b.root, "--from", "--help=x").returncode == 2
+
+
+def test_report_to_a_clean_checkout_reads_it_and_prints_what_a_snapshot_gives(
+    repo_builder: Callable[[str], Any], tmp_path: Path
+) -> None:
+    """``--to`` the commit checked out, with no change: the work tree is read instead of a
+    snapshot of it. The report must be byte for byte the one a snapshot gives: a clone
+    with another commit checked out has to take a snapshot of the same commit."""
+    from copkit.worktree import holds_commit
+
+    b = two_communities(repo_builder)
+    first = b.repo.git.rev_list("--max-parents=0", "HEAD")
+    branch = b.repo.active_branch.name
+    tip = b.repo.head.commit.hexsha
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(b.root), str(clone)], check=True)
+    subprocess.run(["git", "-C", str(clone), "checkout", "-q", "--detach", "HEAD~1"], check=True)
+    assert holds_commit(b.root, tip)
+    assert not holds_commit(clone, tip)
+    for output in ("json", "markdown"):
+        in_place = copkit("report", b.root, "--from", first, "--to", branch, "--format", output)
+        snapshot = copkit("report", clone, "--from", first, "--to", branch, "--format", output)
+        assert in_place.returncode == 0, in_place.stderr
+        assert in_place.stdout == snapshot.stdout
+        assert f"({tip[:12]}, 2024-06-20)" in in_place.stdout or output == "json"
+
+
+def test_report_to_a_checkout_with_changes_reads_the_commit_not_the_changes(
+    repo_builder: Callable[[str], Any], tmp_path: Path
+) -> None:
+    b = two_communities(repo_builder)
+    first = b.repo.git.rev_list("--max-parents=0", "HEAD")
+    committed = copkit("report", b.root, "--from", first, "--to", "HEAD", "--format", "json")
+    assert committed.returncode == 0, committed.stderr
+    # Uncommitted: a new practice (untracked) and a renamed community (edited).
+    changes = (b.practice("extra", "busy", "ann"), b.community("quiet", name="Renamed"))
+    b.put(*changes)
+    # Both points are snapshots now; both are gone when copkit has ended.
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    argv = ["report", str(b.root), "--from", first, "--to", "HEAD", "--format", "json"]
+    dirty = subprocess.run(
+        [sys.executable, "-m", "copkit", *argv],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
+        check=False,
+    )
+    assert dirty.returncode == 0, dirty.stderr
+    assert dirty.stdout == committed.stdout
+    assert list(temporary.iterdir()) == []
+    # The same changes committed are seen: the test would notice them leaking in.
+    b.commit("2024-06-28T10:00:00", ANN, *changes)
+    after = json.loads(
+        copkit("report", b.root, "--from", first, "--to", "HEAD", "--format", "json").stdout
+    )
+    assert after["communities"]["busy"]["practices"]["new"] == ["extra"]
+    assert after["communities"]["quiet"]["name"] == "Renamed"
 
 
 def test_as_of_and_report_work_in_a_subfolder_of_a_larger_repository(tmp_path: Path) -> None:

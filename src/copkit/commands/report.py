@@ -17,9 +17,10 @@ from copkit.load.root import find_root
 from copkit.loader import UsageError
 from copkit.model import Community, Metric
 from copkit.model.practice import PRACTICE_STATUSES
+from copkit.removal import Removals
 from copkit.reporting.health import TITLES, fmt
 from copkit.repository import Repository
-from copkit.snapshot import check_ref, commit_day, snapshot
+from copkit.snapshot import check_ref, commit_day, files_at
 
 
 @dataclass(frozen=True)
@@ -103,35 +104,48 @@ def run(path: Path | None, *, from_ref: str, to_ref: str, output_format: str) ->
     root, _config = find_root(start)
     old_sha = check_ref(root, from_ref, "--from")
     new_sha = check_ref(root, to_ref, "--to")
-    try:
-        # The later history usually extends the earlier one: git then reads only the
-        # commits between them.
-        earlier = EarlierRead()
-        with snapshot(root, old_sha) as old_folder, snapshot(root, new_sha) as new_folder:
-            then = _point(root, old_folder, from_ref, old_sha, earlier)
-            # The earlier repository and its history are garbage now (only their Facts
-            # are kept); free them before loading the later one, not at some later
-            # collection, so that the two are never in memory together.
-            gc.collect()
-            now = _point(root, new_folder, to_ref, new_sha, earlier)
-            del earlier
-            changes = compare(then, now)
-    except InvalidRepository:
-        return 1
-    if output_format == "json":
-        document = {
-            "from": then.to_dict(),
-            "to": now.to_dict(),
-            "communities": {change.community: change.to_dict() for change in changes},
-        }
-        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-    else:
-        sys.stdout.write(to_markdown(then, now, changes))
+    # A snapshot is deleted in the background once loaded; leaving the block waits for it.
+    with Removals() as removals:
+        try:
+            then, now = _points(root, (from_ref, old_sha), (to_ref, new_sha), removals)
+        except InvalidRepository:
+            return 1
+        changes = compare(then, now)
+        if output_format == "json":
+            document = {
+                "from": then.to_dict(),
+                "to": now.to_dict(),
+                "communities": {change.community: change.to_dict() for change in changes},
+            }
+            sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(to_markdown(then, now, changes))
     return 0
 
 
-def _point(root: Path, folder: Path, ref: str, sha: str, earlier: EarlierRead) -> Point:
-    repository = load_valid(folder, cache_from=root)
+def _points(
+    root: Path, old: tuple[str, str], new: tuple[str, str], removals: Removals
+) -> tuple[Point, Point]:
+    """The two points, each ``(ref, commit)``, loaded one after the other."""
+    # The later history usually extends the earlier one: git then reads only the commits
+    # between them.
+    earlier = EarlierRead()
+    with files_at(root, old[1], removals) as old_folder:
+        old_repository = load_valid(old_folder, cache_from=root)
+    then = _point(root, old_repository, *old, earlier)
+    del old_repository
+    # The earlier repository and its history are garbage now (only their Facts are kept);
+    # free them before loading the later one, not at some later collection, so that the
+    # two are never in memory together.
+    gc.collect()
+    # The later point is usually the commit checked out: then the work tree is read.
+    with files_at(root, new[1], removals) as new_folder:
+        new_repository = load_valid(new_folder, cache_from=root)
+    return then, _point(root, new_repository, *new, earlier)
+
+
+def _point(root: Path, repository: Repository, ref: str, sha: str, earlier: EarlierRead) -> Point:
+    """The scores of ``repository`` (``root`` as it was at ``sha``; its files read)."""
     day = commit_day(root, sha)
     history = history_at(repository, root, sha, earlier=earlier)
     report = score_repository(repository, history, as_of=day, trend=False)

@@ -29,7 +29,7 @@ from copkit.loader import (
 from copkit.reporting import get_reporter
 from copkit.reporting.health import fmt, to_json, to_markdown, to_table
 from copkit.repository import Repository
-from copkit.snapshot import resolve_point, snapshot
+from copkit.snapshot import files_at, resolve_point
 
 
 class InvalidRepository(Exception):
@@ -97,7 +97,7 @@ def score_point(
         raise UsageError(f"{start}: no such folder")
     root, _config = find_root(start)
     sha, day = resolve_point(root, point)
-    with snapshot(root, sha) as folder:
+    with files_at(root, sha) as folder:
         snapshot_root, snapshot_data = data_folder(folder)
         data = snapshot_data.relative_to(snapshot_root)
         pending = PendingHistory(root, root / data, rev=sha)

@@ -56,6 +56,16 @@ def discover(data_dir: Path, root: Path) -> Discovery:
     return result
 
 
+def may_read(relative: str) -> bool:
+    """Whether :func:`discover` may list a file at ``relative`` (a path under the data
+    folder, ``/``-separated): no hidden part and an entity suffix. A folder (``relative``
+    ends with ``/``) may hold such files unless it is hidden."""
+    parts = relative.rstrip("/").split("/")
+    if any(part.startswith(".") for part in parts):
+        return False
+    return relative.endswith("/") or relative.endswith(ENTITY_SUFFIXES)
+
+
 def _follow_link(
     path: Path, entry: os.DirEntry[str], real_root: str, root: Path, result: Discovery
 ) -> None:
