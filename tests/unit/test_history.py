@@ -158,3 +158,13 @@ def test_score_with_a_wrong_early_guess_starts_git_again(tmp_path: Path) -> None
     expected = score_point(git.root, None, today=day, trend=False)
     guessed = score_point(git.root, None, today=day, trend=False, early=wrong)
     assert to_json(guessed) == to_json(expected)
+
+
+def test_recurring_strings_are_one_object_across_commits(history_repo: GitRepo) -> None:
+    history = read_history(history_repo.root, history_repo.root / "communities", EMAILS)
+    _, outside, rename, edit = history.commits
+    # c.yaml in the rename and the edit; Eve's address in both her commits; a parent sha.
+    assert rename.changes[0].path == "communities/c.yaml"
+    assert rename.changes[0].path is edit.changes[0].path
+    assert outside.author_email is edit.author_email
+    assert rename.parents[0] is outside.sha
