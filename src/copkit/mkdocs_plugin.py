@@ -157,6 +157,9 @@ class CopkitPlugin(BasePlugin[CopkitPluginConfig]):  # type: ignore[no-untyped-c
                 log.warning(line)
         self.loaded = loaded
         repository = loaded.repository
+        # Checked: nothing is located in the files again. Their text and parsed values
+        # go before the history is read, so what comes next reuses the memory.
+        repository.release_sources()
         self.watched = [repository.data_dir]
         if repository.config_path is not None:
             self.watched.append(repository.config_path)

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from copkit.commands.score import score_point
-from copkit.history import GitRefError, PendingHistory, check_rev, early_history, read_history
+from copkit.history import (
+    RECORD,
+    GitRefError,
+    PendingHistory,
+    _oldest_first,
+    check_rev,
+    early_history,
+    read_history,
+)
 from copkit.loader import data_folder
 from copkit.reporting.health import to_json
 from tests.conftest import CONFIG, minimal_entities
@@ -158,3 +166,22 @@ def test_score_with_a_wrong_early_guess_starts_git_again(tmp_path: Path) -> None
     expected = score_point(git.root, None, today=day, trend=False)
     guessed = score_point(git.root, None, today=day, trend=False, early=wrong)
     assert to_json(guessed) == to_json(expected)
+
+
+def test_recurring_strings_are_one_object_across_commits(history_repo: GitRepo) -> None:
+    history = read_history(history_repo.root, history_repo.root / "communities", EMAILS)
+    _, outside, rename, edit = history.commits
+    # c.yaml in the rename and the edit; Eve's address in both her commits; a parent sha.
+    assert rename.changes[0].path == "communities/c.yaml"
+    assert rename.changes[0].path is edit.changes[0].path
+    assert outside.author_email is edit.author_email
+    assert rename.parents[0] is outside.sha
+
+
+@pytest.mark.parametrize(
+    "output",
+    ["", "\x1e", "\x1ea\x1eb", "lead\x1ea\x1e\x1eb\x1e", "\x1e\x1e", "only", "\x1eone\0x\0"],
+)
+def test_records_come_oldest_first_as_a_reversed_split_gives_them(output: str) -> None:
+    expected = [record for record in reversed(output.split(RECORD)) if record]
+    assert [record for record in _oldest_first(output) if record] == expected

@@ -33,6 +33,17 @@ class Document:
     text: str
     data: Any
     _root: Node | None = field(default=None, repr=False)
+    released: bool = field(default=False, repr=False)
+    """The text was let go (:meth:`release`): positions can no longer be found."""
+
+    def release(self, *, keep_data: bool) -> None:
+        """Let go of the text (and the values, unless ``keep_data``) once nothing will be
+        located in this file again: a reader that only renders the checked entities."""
+        self.text = ""
+        self._root = None
+        self.released = True
+        if not keep_data:
+            self.data = None
 
     def locate(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``loc``.
@@ -70,6 +81,8 @@ class Document:
 
     def _tree(self) -> Node | None:
         """The node tree, composed on first use and kept while the document is recent."""
+        if self.released:
+            raise RuntimeError(f"{self.path}: its text was released; nothing can be located")
         if self._root is None:
             self._root = compose(self.text)
         _recent[id(self)] = self

@@ -1,10 +1,16 @@
-"""The people and expertise directory for the site: profiles, and who to ask per skill."""
+"""The people and expertise directory for the site: profiles, and who to ask per skill.
+
+The site keeps every profile and skill page while it renders, so they are slotted
+objects of tuples, with each id one shared string: at 100,000 entities their ``to_dict``
+form was some 250 MB.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -13,7 +19,26 @@ from copkit.network.experts import ROLE_ORDER
 from copkit.network.graph import node_id
 
 
-@dataclass(frozen=True)
+class Membership(NamedTuple):
+    """A community a person is in, and how: ``lead`` or the member level."""
+
+    community: str
+    role: str
+
+
+class PracticeRoles(NamedTuple):
+    """A practice a person works on, and their roles: owner, approver, reviewer, author."""
+
+    practice: str
+    roles: tuple[str, ...]
+
+
+def _id(graph_node: str) -> str:
+    """The entity id of a node, one string however many profiles and pages name it."""
+    return sys.intern(node_id(graph_node))
+
+
+@dataclass(frozen=True, slots=True)
 class PersonProfile:
     """One person: their skills, communities and practices, as the directory lists them."""
 
@@ -25,10 +50,8 @@ class PersonProfile:
     mentors: tuple[str, ...]
     learning: tuple[str, ...]
     interests: tuple[str, ...]
-    communities: tuple[tuple[str, str], ...]
-    """(community id, role): ``lead`` or the member level."""
-    practices: tuple[tuple[str, tuple[str, ...]], ...]
-    """(practice id, roles): owner, approver, reviewer, author."""
+    communities: tuple[Membership, ...]
+    practices: tuple[PracticeRoles, ...]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,7 +67,7 @@ class PersonProfile:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SkillHolder:
     """Someone to ask about a skill."""
 
@@ -66,7 +89,7 @@ class SkillHolder:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SkillPage:
     """Who to ask about one skill: holders from the highest level down."""
 
@@ -102,15 +125,15 @@ def people_directory(graph: nx.MultiDiGraph[str]) -> tuple[PersonProfile, ...]:
         practices: dict[str, list[str]] = defaultdict(list)
         for _, target, relation, edge in graph.out_edges(name, keys=True, data=True):
             if relation == "skill":
-                skills.append((node_id(target), edge["level"]))
+                skills.append((_id(target), edge["level"]))
             elif relation in ("mentors", "learning", "interest"):
-                lists[relation].append(node_id(target))
+                lists[relation].append(_id(target))
             elif relation == "lead":
-                communities[node_id(target)] = "lead"
+                communities[_id(target)] = "lead"
             elif relation == "member":
-                communities.setdefault(node_id(target), edge["level"])
+                communities.setdefault(_id(target), edge["level"])
             elif relation in ROLE_ORDER:
-                practices[node_id(target)].append(relation)
+                practices[_id(target)].append(relation)
         skills.sort(key=lambda item: (-SKILL_LEVELS.index(item[1]), item[0]))
         profiles.append(
             PersonProfile(
@@ -121,9 +144,9 @@ def people_directory(graph: nx.MultiDiGraph[str]) -> tuple[PersonProfile, ...]:
                 mentors=tuple(sorted(lists["mentors"])),
                 learning=tuple(sorted(lists["learning"])),
                 interests=tuple(sorted(lists["interest"])),
-                communities=tuple(sorted(communities.items())),
+                communities=tuple(Membership(*item) for item in sorted(communities.items())),
                 practices=tuple(
-                    (practice, tuple(sorted(roles, key=ROLE_ORDER.index)))
+                    PracticeRoles(practice, tuple(sorted(roles, key=ROLE_ORDER.index)))
                     for practice, roles in sorted(practices.items())
                 ),
             )
@@ -148,23 +171,21 @@ def skill_directory(graph: nx.MultiDiGraph[str]) -> tuple[SkillPage, ...]:
             continue
         practice_set = set(needing[name])
         mentors = {s for s, _, r in graph.in_edges(name, keys=True) if r == "mentors"}
-        learners = sorted(
-            node_id(s) for s, _, r in graph.in_edges(name, keys=True) if r == "learning"
-        )
+        learners = sorted(_id(s) for s, _, r in graph.in_edges(name, keys=True) if r == "learning")
         holders: list[SkillHolder] = []
         for person, _, relation, edge in graph.in_edges(name, keys=True, data=True):
             if relation != "skill":
                 continue
             involved = sorted(
                 {
-                    node_id(t)
+                    _id(t)
                     for _, t, r in graph.out_edges(person, keys=True)
                     if t in practice_set and r in ROLE_ORDER
                 }
             )
             holders.append(
                 SkillHolder(
-                    person=node_id(person),
+                    person=_id(person),
                     name=graph.nodes[person]["name"],
                     level=edge["level"],
                     mentors=person in mentors,
@@ -179,7 +200,7 @@ def skill_directory(graph: nx.MultiDiGraph[str]) -> tuple[SkillPage, ...]:
                 description=data["description"],
                 holders=tuple(holders),
                 learners=tuple(learners),
-                practices=tuple(sorted(node_id(p) for p in practice_set)),
+                practices=tuple(sorted(_id(p) for p in practice_set)),
             )
         )
     return tuple(pages)

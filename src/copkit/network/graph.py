@@ -28,6 +28,9 @@ it with weight ``0.5 ** (age_days / 180)``, age measured from the newest commit 
 history (never the wall clock, so the same commit gives the same graph). Questions that do
 not read authorship (mentors, gaps, the network report) pass no history and skip reading
 it, the slowest part of building the graph of a large organisation.
+
+Edges with equal attributes share one attribute dict (:mod:`copkit.network.edges`), which
+halves the graph's memory; the graph :func:`build_graph` returns is therefore frozen.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ import networkx as nx
 
 from copkit.history import History
 from copkit.model.person import SKILL_LEVELS
+from copkit.network.edges import SharedEdges
 from copkit.repository import Repository
 
 PARTICIPATION_WEIGHTS: dict[str, float] = {"core": 1.0, "active": 0.6, "peripheral": 0.3}
@@ -122,11 +126,13 @@ def build_graph(repository: Repository, history: History | None) -> nx.MultiDiGr
             description=tag_descriptions.get(tag_id, ""),
         )
 
+    edges = SharedEdges(graph)
+
     def edge(source: str, target: str, relation: str, weight: float = 1.0, **data: object) -> None:
         # References are resolved, but a repository with errors may still be analysed:
         # an edge to a missing node would create an untyped node, so it is dropped.
         if target in graph and source in graph:
-            graph.add_edge(source, target, key=relation, relation=relation, weight=weight, **data)
+            edges.add(source, target, relation, {"relation": relation, "weight": weight, **data})
 
     for person in repository.people.values():
         graph.add_node(
@@ -225,13 +231,15 @@ def build_graph(repository: Repository, history: History | None) -> nx.MultiDiGr
                 edge(node("person", person_id), source, role, PRACTICE_ROLE_WEIGHTS[role])
 
     if history is not None and as_of is not None:
-        _add_authorship(graph, repository, history, as_of)
-    return graph
+        _add_authorship(edges, repository, history, as_of)
+    return edges.done()
 
 
 def _add_authorship(
-    graph: nx.MultiDiGraph[str], repository: Repository, history: History, as_of: dt.datetime
+    edges: SharedEdges, repository: Repository, history: History, as_of: dt.datetime
 ) -> None:
+    graph = edges.graph
+    days: dict[dt.date, str] = {}
     commits_by_path = history.commits_by_path
     for practice in repository.practices.values():
         commits = commits_by_path.get(repository.path_of(practice), ())
@@ -249,12 +257,13 @@ def _add_authorship(
         for person_id in sorted(counts):
             source = node("person", person_id)
             if source in graph:
-                graph.add_edge(
-                    source,
-                    target,
-                    key="author",
-                    relation="author",
-                    weight=round(weights[person_id], 6),
-                    commits=counts[person_id],
-                    last=last[person_id].date().isoformat(),
-                )
+                day = last[person_id].date()
+                if day not in days:
+                    days[day] = day.isoformat()
+                data = {
+                    "relation": "author",
+                    "weight": round(weights[person_id], 6),
+                    "commits": counts[person_id],
+                    "last": days[day],
+                }
+                edges.add(source, target, "author", data, share=False)

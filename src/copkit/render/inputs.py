@@ -54,8 +54,9 @@ def network(repository: Repository, history: History | None) -> dict[str, Any] |
 
     The graph is built once from the loaded repository and the history already read (no
     file or git is read again); ``history=None`` builds it without authorship. Keys:
-    ``people`` and ``skills`` (the directory), ``gaps`` and ``report`` (``copkit gaps``
-    and ``copkit network`` JSON).
+    ``people`` and ``skills`` (the directory's profiles and pages, as objects: the site
+    holds them while it renders), ``gaps`` and ``report`` (``copkit gaps`` and ``copkit
+    network`` JSON).
     """
     try:
         graph_module = importlib.import_module("copkit.network.graph")
@@ -68,8 +69,8 @@ def network(repository: Repository, history: History | None) -> dict[str, Any] |
         history = History(available=False, reason="history was not read for this build")
     graph = graph_module.build_graph(repository, history)
     return {
-        "people": [profile.to_dict() for profile in directory.people_directory(graph)],
-        "skills": [page.to_dict() for page in directory.skill_directory(graph)],
+        "people": directory.people_directory(graph),
+        "skills": directory.skill_directory(graph),
         "gaps": gaps.find_gaps(graph, min_holders=GAP_MIN_HOLDERS).to_dict(),
         "report": report.network_report(graph).to_dict(),
         "history": dict(graph.graph.get("history") or {}),

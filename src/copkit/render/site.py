@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -25,6 +25,9 @@ from copkit.model.practice import PRACTICE_STATUSES
 from copkit.model.site_config import SiteConfig
 from copkit.render import charts, paths, safe
 from copkit.repository import Repository
+
+if TYPE_CHECKING:
+    from copkit.network.directory import PersonProfile, SkillPage
 
 NOT_COMPUTED = "health not computed"
 UNKNOWN = "unknown"
@@ -184,16 +187,16 @@ class _Renderer:
     ) -> None:
         self.repo = repository
         self.network = network
-        self.skill_pages: dict[str, Mapping[str, Any]] = {}
-        self.profiles: dict[str, Mapping[str, Any]] = {}
+        self.skill_pages: dict[str, SkillPage] = {}
+        self.profiles: dict[str, PersonProfile] = {}
         if network is not None:
             for page in network.get("skills") or []:
                 try:
-                    paths.skill(str(page["skill"]))
+                    paths.skill(page.skill)
                 except paths.UnsafePathError:
                     continue
-                self.skill_pages[str(page["skill"])] = page
-            self.profiles = {str(p["person"]): p for p in network.get("people") or []}
+                self.skill_pages[page.skill] = page
+            self.profiles = {p.person: p for p in network.get("people") or []}
         self.history = history
         self.health = health
         self.rules = rules
@@ -646,21 +649,19 @@ class _Renderer:
         if self.network is None:
             self.emit("skills.md.j2", paths.SKILLS, "Who to ask", skills=[], computed=False)
             return
-        pages = sorted(
-            self.skill_pages.values(), key=lambda p: (str(p["label"]).lower(), str(p["skill"]))
-        )
+        pages = sorted(self.skill_pages.values(), key=lambda p: (p.label.lower(), p.skill))
         mentoring: dict[str, list[str]] = defaultdict(list)
         for person_id, profile in sorted(self.profiles.items()):
-            for skill_id in profile.get("mentors") or []:
-                mentoring[str(skill_id)].append(person_id)
+            for skill_id in profile.mentors:
+                mentoring[skill_id].append(person_id)
         for page in pages:
             self.emit(
                 "skill.md.j2",
-                paths.skill(str(page["skill"])),
-                f"Who to ask: {page['label']}",
+                paths.skill(page.skill),
+                f"Who to ask: {page.label}",
                 entity=True,
                 skill=page,
-                mentors=mentoring.get(str(page["skill"]), []),
+                mentors=mentoring.get(page.skill, []),
                 index=paths.SKILLS,
             )
         self.emit("skills.md.j2", paths.SKILLS, "Who to ask", skills=pages, computed=True)

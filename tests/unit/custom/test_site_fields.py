@@ -53,3 +53,25 @@ def test_extension_fields_are_rows_with_escaped_values_and_safe_links(lrepo: Lin
     assert "CTL-1, " in controls
     community = site.pages["communities/mle/index.md"]
     assert "| Budget owner | ada |" in community
+
+
+def test_released_sources_render_the_same_pages_extension_fields_included(
+    lrepo: LintRepo,
+) -> None:
+    lrepo.config(FIELDS)
+    lrepo.edit("mle/practices/pin-data.yaml", risk_level="high", controls=["CTL-1"])
+    lrepo.edit("mle/mle.yaml", budget_owner="ada")
+    repository = load_repository(lrepo.root).repository
+    before = render_site(repository, history=None, health=None, rules=None).pages
+    repository.release_sources()
+    documents = repository.documents
+    assert all(document.text == "" for document in documents.values())
+    # Values stay where an extension field reads them (practices, communities) only.
+    assert documents[("Practice", "pin-data")].data["risk_level"] == "high"
+    assert documents[("Community", "mle")].data is not None
+    people = [document for (kind, _), document in documents.items() if kind == "Person"]
+    assert people
+    assert all(document.data is None for document in people)
+    after = render_site(repository, history=None, health=None, rules=None).pages
+    assert after == before
+    assert "| Risk <b>tier</b> | high |" in html.unescape(after["practices/pin-data.md"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from copkit.load import document as document_module
 from copkit.load.document import Document
 from copkit.load.yaml_reader import parse
@@ -32,3 +34,18 @@ def test_only_recent_documents_keep_their_node_tree() -> None:
     assert others[-1]._root is not None
     assert first.locate(["skills", 0, "skill"]) == (4, 12)  # composed again on demand
     assert first._root is not None
+
+
+def test_a_released_document_keeps_its_path_and_refuses_to_locate() -> None:
+    kept = _document("kept.yaml")
+    kept.release(keep_data=True)
+    assert (kept.path, kept.text, kept.data["name"]) == ("kept.yaml", "", "A")
+    dropped = _document("dropped.yaml")
+    dropped.locate(["name"])
+    dropped.release(keep_data=False)
+    assert dropped.data is None
+    assert dropped._root is None
+    with pytest.raises(RuntimeError, match=r"dropped\.yaml: its text was released"):
+        dropped.locate(["name"])  # a wrong line 1 would be worse than no answer
+    with pytest.raises(RuntimeError):
+        dropped.source_of(["name"])
