@@ -62,8 +62,5 @@ class Removals:
         traceback: TracebackType | None,
     ) -> None:
         started, self._started = self._started, []
-        for process, _folder in started:
-            if process is not None:
-                process.wait()
-        for _process, folder in started:
-            _finish(None, folder)
+        for process, folder in started:
+            _finish(process, folder)

@@ -31,9 +31,11 @@ def _git() -> str:
     return git
 
 
-def _run(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+def _run(
+    root: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [_git(), "-C", str(root), *args], capture_output=True, env=_git_env(), check=False
+        [_git(), "-C", str(root), *args], capture_output=True, env=env or _git_env(), check=False
     )
 
 
@@ -127,10 +129,10 @@ def _check_out(toplevel: Path, sha: str, prefix: str, folder: Path) -> Path:
     env = {**_git_env(), "GIT_INDEX_FILE": str(folder / "index")}
     files = folder / "files"
     tree = [sha] if prefix == "." else [f"--prefix={prefix}/", f"{sha}:{prefix}"]
-    read = _run_in(toplevel, env, *_NO_SPARSE, "read-tree", *tree)
+    read = _run(toplevel, *_NO_SPARSE, "read-tree", *tree, env=env)
     if read.returncode != 0:  # not a folder (missing, a file, a link) at that commit
         raise UsageError(f"{prefix} did not exist at commit {sha[:12]}")
-    written = _run_in(toplevel, env, *_NO_SPARSE, "checkout-index", "-a", f"--prefix={files}/")
+    written = _run(toplevel, *_NO_SPARSE, "checkout-index", "-a", f"--prefix={files}/", env=env)
     if written.returncode != 0:
         lines = written.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = lines[-1] if lines else f"git checkout-index exited {written.returncode}"
@@ -138,9 +140,3 @@ def _check_out(toplevel: Path, sha: str, prefix: str, folder: Path) -> Path:
     target = files if prefix == "." else files / prefix
     target.mkdir(parents=True, exist_ok=True)  # a folder with no files is still a folder
     return target
-
-
-def _run_in(root: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [_git(), "-C", str(root), *args], capture_output=True, env=env, check=False
-    )
