@@ -215,3 +215,28 @@ def test_build_of_a_missing_folder_is_a_usage_error(tmp_path: Path, copkit: Copk
     result = copkit("build", str(tmp_path / "nowhere"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_long_directories_build_as_linked_pages_out_of_the_nav(
+    fixture_repo: Path, tmp_path: Path, copkit: Copkit
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(fixture_repo, repo)
+    config = repo / "copkit.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "  directory_page_size: 1\n", encoding="utf-8"
+    )
+    out = tmp_path / "public"
+    # --strict: MkDocs fails the build on any link between the pages that does not resolve.
+    result = copkit("build", str(repo), "-d", str(out), "--strict")
+    assert result.returncode == 0, result.stderr
+    second = (out / "people/pages/2/index.html").read_text(encoding="utf-8")
+    assert 'href="../.."' in second or 'href="../../"' in second  # back to page 1
+    assert "<strong>2</strong>" in second
+    assert (out / "practices/pages/2/index.html").is_file()
+    assert (out / "radar/pages/2/index.html").is_file()
+    # The navigation (on every page) leads to each directory's first page only.
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="people/"' in home
+    assert 'href="practices/"' in home
+    assert "pages/" not in home

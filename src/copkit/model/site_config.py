@@ -68,6 +68,20 @@ class SiteConfig(Strict):
         le=1000,
         description="Most commits listed in a practice's history.",
     )
+    directory_page_size: int = Field(
+        default=1000,
+        ge=1,
+        le=100_000,
+        description="Most rows on one page of a directory (people, the practice catalog, the "
+        "radar's list); a longer directory continues on numbered pages linked from each.",
+    )
+    expertise_names: int = Field(
+        default=20,
+        ge=1,
+        le=100_000,
+        description="Most people named in one cell of the expertise page when the skill has "
+        "its own page; the rest are counted there and listed on the skill's page.",
+    )
     templates: str = Field(
         default="site/templates",
         pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$",

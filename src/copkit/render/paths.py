@@ -69,6 +69,18 @@ def chart(kind: str, entity_id: str) -> str:
     return f"{CHART_DIR}/{segment(kind)}-{segment(entity_id)}.svg"
 
 
+def continuation(first: str, number: int) -> str:
+    """Page ``number`` (2, 3, ...) of the directory whose first page is ``first``.
+
+    In a ``pages`` folder beside the first page, named by the number: entity pages live
+    directly in their kind's folder, so none of them can take a continuation's path.
+    """
+    if number < 2:
+        raise ValueError("the first page of a directory is the directory's own path")
+    folder = first.removesuffix("/index.md") if first.endswith("/index.md") else first[:-3]
+    return f"{folder}/pages/{number}.md"
+
+
 def relative(target: str, page: str) -> str:
     """The link from ``page`` to ``target`` (both docs-relative, ``/`` separated)."""
     # Both paths are docs-relative and normalised: no need for relpath's os.getcwd().

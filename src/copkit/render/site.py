@@ -36,7 +36,24 @@ DIMENSIONS = ("vitality", "knowledge_flow", "leadership", "impact")
 ASSET_FILES = ("copkit.css", "catalog.js")
 
 PageSink = Callable[[str, str, bool], None]
-"""Receives each page as it is rendered: docs-relative path, Markdown, is an entity page."""
+"""Receives each page as it is rendered: docs-relative path, Markdown, and whether the page
+is kept out of the navigation (entity pages, and a directory's pages after its first)."""
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a long directory sits among its pages."""
+
+    number: int
+    """This page's number, from 1."""
+    paths: tuple[str, ...]
+    """Every page of the directory, in order (docs-relative)."""
+    first: int
+    """The number of this page's first row, from 1."""
+    last: int
+    total: int
+    noun: str
+    """What the rows are, plural (``people``)."""
 
 
 @dataclass
@@ -316,6 +333,26 @@ class _Renderer:
         escaped = safe.attribute_free(source)
         return Markup(f'\n<div class="copkit-code"><pre><code>{escaped}</code></pre></div>\n')
 
+    def more(self, count: int, skill_id: str) -> Markup:
+        """``and N more``, linked to the skill's page, after a shortened list of people."""
+        if count <= 0:
+            return Markup("")
+        return Markup(" ") + self.link(paths.skill(skill_id), f"and {count:,} more")
+
+    def pager(self, pager: Pager | None) -> Markup:
+        """A long directory's page links (empty for a directory of one page)."""
+        if pager is None:
+            return Markup("")
+        links = [
+            Markup(f"**{number}**") if number == pager.number else self.link(path, number)
+            for number, path in enumerate(pager.paths, 1)
+        ]
+        where = safe.text(
+            f"Page {pager.number} of {len(pager.paths)}: {pager.noun} "
+            f"{pager.first:,}-{pager.last:,} of {pager.total:,}."
+        )
+        return Markup("{} Pages: {}").format(where, Markup(" · ").join(links))
+
     def date(self, moment: dt.datetime | dt.date | None) -> Markup:
         if moment is None:
             return Markup("")
@@ -325,7 +362,14 @@ class _Renderer:
     # -- pages ------------------------------------------------------------------------
 
     def emit(
-        self, template: str, path: str, title: str, *, entity: bool = False, **context: Any
+        self,
+        template: str,
+        path: str,
+        title: str,
+        *,
+        entity: bool = False,
+        in_nav: bool = True,
+        **context: Any,
     ) -> None:
         self.page_path = path
         page = self.env.get_template(template).render(
@@ -337,7 +381,40 @@ class _Renderer:
         if self.sink is None:
             self.site.pages[path] = page
         else:
-            self.sink(path, page, entity)
+            self.sink(path, page, entity or not in_nav)
+
+    def emit_directory(
+        self,
+        template: str,
+        path: str,
+        title: str,
+        *,
+        rows: str,
+        items: list[Any],
+        noun: str,
+        **context: Any,
+    ) -> None:
+        """A directory of ``items`` (passed to the template as ``rows``) on pages of at
+        most ``directory_page_size`` items: the first at ``path``, the others numbered
+        after it and out of the navigation. Each page gets ``total`` and its ``pager``
+        (None when one page holds them all)."""
+        size = self.config.directory_page_size
+        chunks = [items[start : start + size] for start in range(0, len(items), size)] or [[]]
+        pages = (path, *(paths.continuation(path, n) for n in range(2, len(chunks) + 1)))
+        for number, (page_path, chunk) in enumerate(zip(pages, chunks, strict=True), 1):
+            pager = None
+            if len(chunks) > 1:
+                first = (number - 1) * size + 1
+                pager = Pager(number, pages, first, first + len(chunk) - 1, len(items), noun)
+            page_context: dict[str, Any] = {rows: chunk, "pager": pager, "total": len(items)}
+            self.emit(
+                template,
+                page_path,
+                title if number == 1 else f"{title} (page {number} of {len(chunks)})",
+                in_nav=number == 1,
+                **page_context,
+                **context,
+            )
 
     def extensions(self, entity: Entity) -> list[tuple[Markup, Markup]]:
         """The organisation's own fields of ``entity`` as table rows: label, value (escaped)."""
@@ -566,11 +643,13 @@ class _Renderer:
         practices = sorted(self.repo.practices.values(), key=lambda p: (p.title.lower(), p.id))
         statuses = [s for s in PRACTICE_STATUSES if any(p.status == s for p in practices)]
         tags = sorted({tag for p in practices for tag in p.tags})
-        self.emit(
+        self.emit_directory(
             "catalog.md.j2",
             paths.PRACTICES,
             "Practices",
-            practices=practices,
+            rows="practices",
+            items=practices,
+            noun="practices",
             statuses=statuses,
             tags=tags,
         )
@@ -612,11 +691,14 @@ class _Renderer:
                 practices=sorted(self.practice_links.owned.get(person.id, []), key=lambda p: p.id),
                 profile=self.profiles.get(person.id),
             )
-        self.emit(
+        self.emit_directory(
             "people.md.j2",
             paths.PEOPLE,
             "People",
-            people=people,
+            rows="people",
+            items=people,
+            noun="people",
+            expertise=paths.EXPERTISE,
             memberships=self.repo.memberships_of,
             profiles=self.profiles,
             skills_index=paths.SKILLS,
@@ -633,14 +715,33 @@ class _Renderer:
             for skill_id in person.learning:
                 learners[skill_id].append(person.id)
         skills = sorted(set(experts) | set(mentors) | set(learners))
+        # A skill with a page of its own names the first few people in each cell here and
+        # counts the rest: at 100,000 entities one row would name thousands of people.
+        limit = self.config.expertise_names
+        more: dict[str, tuple[int, int, int]] = {}
+        ranked = {k: sorted(v) for k, v in experts.items()}
+        for skill_id in skills:
+            if skill_id not in self.skill_pages:
+                continue
+            cells = (ranked.get(skill_id, []), mentors.get(skill_id, []), learners[skill_id])
+            if any(len(cell) > limit for cell in cells):
+                more[skill_id] = (
+                    max(0, len(cells[0]) - limit),
+                    max(0, len(cells[1]) - limit),
+                    max(0, len(cells[2]) - limit),
+                )
+                ranked[skill_id] = cells[0][:limit]
+                mentors[skill_id] = cells[1][:limit]
+                learners[skill_id] = cells[2][:limit]
         self.emit(
             "expertise.md.j2",
             paths.EXPERTISE,
             "Expertise",
             skills=skills,
-            experts={k: sorted(v) for k, v in experts.items()},
+            experts=ranked,
             mentors=mentors,
             learners=learners,
+            more=more,
             skills_index=paths.SKILLS,
         )
 
@@ -739,14 +840,16 @@ class _Renderer:
             chart = f"{paths.CHART_DIR}/radar.svg"
             svg = charts.radar_chart([ring.name for ring in radar.rings], names, points)
             self.site.assets[chart] = svg.encode("utf-8")
-        self.emit(
+        self.emit_directory(
             "radar.md.j2",
             paths.RADAR,
             "Radar",
+            rows="numbered",
+            items=numbered,
+            noun="practices",
             chart=chart,
             rings=radar.rings,
             sectors=names,
-            numbered=numbered,
             by=radar.sectors,
         )
 

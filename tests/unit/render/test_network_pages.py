@@ -265,3 +265,31 @@ def test_the_network_input_reads_no_file_and_runs_no_git(
     monkeypatch.setattr(Path, "read_bytes", refuse)
     assert inputs.network(repository, history) == expected
     assert inputs.network(repository, None) is not None
+
+
+def test_expertise_cells_name_the_first_people_and_link_the_rest_to_the_skill_page(
+    loaded: tuple[Repository, History],
+) -> None:
+    from copkit.model.site_config import SiteConfig
+
+    repository, history = loaded
+    site = render_site(
+        repository,
+        history=history,
+        health=None,
+        rules=None,
+        config=SiteConfig(expertise_names=1),
+        network=inputs.network(repository, history),
+    )
+    row = next(line for line in site.pages["people/expertise.md"].splitlines() if "[Rust](" in line)
+    # dan, eve and fay hold rust: eve (expert) is named, the other two are counted.
+    assert "[Eve](eve.md) (expert) [and 2 more](../skills/rust.md) |" in row
+    assert "[Dan](" not in row
+    assert "[Fay](" not in row
+    # A cell under the limit is not cut: python's one mentor and one learner.
+    python = next(
+        line for line in site.pages["people/expertise.md"].splitlines() if "[Python](" in line
+    )
+    assert python.endswith(
+        "(expert) [and 1 more](../skills/python.md) | [Ann](ann.md) | [Cal](cal.md) |"
+    )

@@ -335,3 +335,61 @@ def test_undeclared_tags_get_no_page_when_the_repository_has_a_vocabulary(
     assert not [path for path in pages if "topic-" in path]
     assert "tags/mlops.md" in pages or any(p.startswith("tags/mlops") for p in pages)
     assert "topic-7" in plain(next(v for k, v in pages.items() if k.startswith("people/many")))
+
+
+def test_a_long_directory_continues_on_numbered_pages_each_person_once(
+    loaded: tuple[Repository, History],
+) -> None:
+    repository, _ = loaded
+    received: list[tuple[str, str, bool]] = []
+    site = render(
+        loaded,
+        config=SiteConfig(directory_page_size=2),
+        sink=lambda path, markdown, out_of_nav: received.append((path, markdown, out_of_nav)),
+    )
+    out_of_nav = {path for path, _, flag in received if flag}
+    pages = {path: plain(markdown) for path, markdown, _ in received}
+    count = -(-len(repository.people) // 2)
+    assert count >= 2, "the fixture needs more than one page of people"
+    directory = ["people/index.md"] + [f"people/pages/{n}.md" for n in range(2, count + 1)]
+    assert [p for p in pages if p.startswith("people/pages/")] == directory[1:]
+    # Every person is on exactly one page of the directory, in name order across pages.
+    rows = [
+        line for path in directory for line in pages[path].splitlines() if line.startswith("| [")
+    ]
+    names = sorted(repository.people.values(), key=lambda p: (p.name.lower(), p.id))
+    assert len(rows) == len(names)
+    for row, person in zip(rows, names, strict=True):
+        assert f"[{person.name}](" in row
+    # The first page is in the navigation, the others are not, and none is an entity page.
+    assert "people/index.md" not in out_of_nav
+    assert set(directory[1:]) <= out_of_nav
+    assert not set(directory) & site.entity_pages
+    second = pages["people/pages/2.md"]
+    assert f"Page 2 of {count}: people 3-" in second
+    assert "Pages: [1](../index.md) · **2**" in second
+    # Links from a continuation page climb out of its folder.
+    assert f"[{names[2].name}](../{names[2].id}.md)" in second
+    assert "[who knows what](../expertise.md)" in second
+    assert site.titles["people/pages/2.md"] == f"People (page 2 of {count})"
+    # A directory that fits on one page has no pager at all.
+    single = plain(render(loaded).pages["people/index.md"])
+    assert "Pages:" not in single
+
+
+def test_the_catalog_and_the_radar_list_are_paged_too(loaded: tuple[Repository, History]) -> None:
+    repository, _ = loaded
+    site = render(loaded, config=SiteConfig(directory_page_size=1))
+    practices = sorted(repository.practices.values(), key=lambda p: (p.title.lower(), p.id))
+    second = plain(site.pages["practices/pages/2.md"]).splitlines()
+    assert sum(line.startswith("| [") for line in second) == 1
+    assert f"[{practices[1].title}](../{practices[1].id}.md)" in plain(
+        site.pages["practices/pages/2.md"]
+    )
+    assert f"{len(practices)} practices. Filter by status and tag (on this page)" in plain(
+        site.pages["practices/index.md"]
+    )
+    radar = plain(site.pages["radar/pages/2.md"])
+    assert "| 2 | [" in radar
+    assert "](../../practices/" in radar
+    assert "](../../assets/copkit/charts/radar.svg)" in radar
