@@ -80,6 +80,7 @@ COMMANDS: dict[str, Callable[[Context], list[str]]] = {
     "validate": lambda c: _copkit("validate", str(c.org)),
     "fmt --check": lambda c: _copkit("fmt", "--check", str(c.org)),
     "lint": lambda c: _copkit("lint", str(c.org), "--today", c.today),
+    "lint --base": lambda c: _copkit("lint", str(c.org), "--today", c.today, "--base", "HEAD~20"),
     "check": lambda c: _copkit("check", str(c.org), "--today", c.today),
     "codeowners": lambda c: _copkit(
         "codeowners", str(c.org), "--output", str(c.scratch / "CODEOWNERS")

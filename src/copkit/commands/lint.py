@@ -100,8 +100,10 @@ def gather(
     changed: frozenset[str] | None = None
     if base is not None:
         sha = base_branch.merge_base(repository.root, base)
-        base_repository = base_branch.load_base(repository, sha)
         changed = base_branch.changed_paths(repository, sha)
+        # A duplicate id hides an entity the base may hold: then the base is loaded whole.
+        whole = any(finding.code == "COP107" for finding in loaded.findings)
+        base_repository = base_branch.load_base(repository, sha, None if whole else changed)
 
     @cache
     def history() -> History:

@@ -27,6 +27,18 @@ def read_document(
         size, raw = read_bounded(path, limits.max_file_bytes)
     except OSError as error:
         return Finding("COP009", "error", f"cannot read file: {error.strerror}", relative)
+    return document_from_bytes(raw, size, relative, limits, cache)
+
+
+def document_from_bytes(
+    raw: bytes,
+    size: int,
+    relative: str,
+    limits: Limits,
+    cache: ParseCache | None = None,
+) -> Document | Finding:
+    """The parsed document of a file of ``size`` bytes whose first bytes are ``raw`` (all
+    of them, unless it is over ``limits.max_file_bytes``), or why it cannot be read."""
     if size > limits.max_file_bytes:
         return Finding(
             "COP004",
