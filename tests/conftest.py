@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import git
 import pytest
 import yaml
 
@@ -111,6 +113,32 @@ def run_copkit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProce
 @pytest.fixture
 def copkit() -> Callable[..., subprocess.CompletedProcess[str]]:
     return run_copkit
+
+
+_open_repos: weakref.WeakSet[git.Repo] = weakref.WeakSet()
+_repo_init = git.Repo.__init__
+
+
+def _tracked_init(self: git.Repo, *args: Any, **kwargs: Any) -> None:
+    _repo_init(self, *args, **kwargs)
+    _open_repos.add(self)
+
+
+git.Repo.__init__ = _tracked_init  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _close_git_repos() -> Iterator[None]:
+    """Stop GitPython's persistent ``git cat-file`` processes after every test.
+
+    Left to the collector, a Repo in a reference cycle may have its Popen objects
+    finalised before the wrapper that waits for them: "subprocess is still running"
+    and unclosed pipes, which ``filterwarnings = error`` turns into a failed session on
+    a busy machine. ``close()`` terminates and waits for each, now.
+    """
+    yield
+    for repo in list(_open_repos):
+        repo.close()
 
 
 # Fixtures shared from their own modules.

@@ -123,8 +123,9 @@ def test_the_loader_meets_the_helper_in_the_middle(tmp_path: Path) -> None:
         pytest.fail("the helper sent nothing")
     helper.close()
     assert helper.taken == len(arrived) > 0
-    # Every file from the meeting on arrived (a chunk may reach into the loader's share).
-    assert min(arrived) > answered_here - 64
+    # Every file from the meeting on arrived, with no gap. The helper may have reached
+    # into the loader's share by any number of chunks (on a busy machine the loader can
+    # sleep through several): the loader skips those, so each file is still read once.
     failed = {index for index in range(len(paths)) if index % 50 in (7, 19, 31)}
     assert set(arrived) == set(range(min(arrived), len(paths))) - failed
     assert answered_here >= min(arrived)
