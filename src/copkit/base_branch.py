@@ -67,9 +67,10 @@ def load_base(
     change are taken from ``repository`` as loaded (which must have dropped no entity as
     a duplicate id: the base may hold the one dropped), and only the changed ones are read
     from git: a pull request changes a few files, and a second load of every file held
-    the whole organisation in memory twice (some 1 GB at 100,000 entities). When that
-    cannot give exactly what loading the commit would (the config changed, a link, a
-    file git does not track), the commit is loaded whole.
+    the whole organisation in memory twice (some 1 GB at 100,000 entities). Untracked
+    and ignored files are left out. When that cannot give exactly what loading the
+    commit would (the config changed, or a link: the file behind it may change alone),
+    the commit is checked out by git and loaded whole.
     """
     if changed is not None:
         overlaid = _overlay(repository, sha, changed)
