@@ -27,12 +27,13 @@ from copkit.snapshot import _check_out
 from copkit.validation import validate_document
 
 
-def _git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess[bytes]:
+def _git(root: Path, *args: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     git = shutil.which("git")
     if git is None:
         raise GitMissingError
     return subprocess.run(
         [git, "-C", str(root), "-c", "core.quotePath=false", *args],
+        input=input,
         capture_output=True,
         env=_git_env(),
         check=False,
@@ -100,7 +101,7 @@ def _overlay(repository: Repository, sha: str, changed: frozenset[str]) -> Repos
     toplevel, prefix = _toplevel(root)
     data = os.path.relpath(repository.data_dir, root).replace(os.sep, "/")
     data_prefix = "" if data == "." else data + "/"
-    if data_prefix.startswith("../") or data_prefix.startswith("/"):
+    if data_prefix.startswith("../"):
         return None
     # Loaded now but untracked (or ignored): absent at the base, and not in every
     # `changed` (ignored files are not); links: the file behind one may change alone.
@@ -170,16 +171,8 @@ def _cat_blobs(toplevel: Path, blobs: list[str]) -> list[bytes]:
     """The contents of ``blobs``, in order, from one ``git cat-file --batch``."""
     if not blobs:
         return []
-    git = shutil.which("git")
-    if git is None:
-        raise GitMissingError
-    result = subprocess.run(
-        [git, "-C", str(toplevel), "cat-file", "--batch"],
-        input="".join(f"{blob}\n" for blob in blobs).encode("ascii"),
-        capture_output=True,
-        env=_git_env(),
-        check=False,
-    )
+    request = "".join(f"{blob}\n" for blob in blobs).encode("ascii")
+    result = _git(toplevel, "cat-file", "--batch", input=request)
     if result.returncode != 0:
         raise GitRefError("cannot read the base commit's files")
     out = result.stdout

@@ -84,6 +84,18 @@ def write(root: Path, relative: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def commit_at(repo: GitRepo, copkit_root: Path, message: str, files: dict[str, str]) -> str:
+    """Commit ``files`` (paths relative to copkit's root) on the day after the base."""
+    return repo.commit(
+        message,
+        author=ADA,
+        date="2026-01-06T10:00:00",
+        files={
+            os.path.relpath(copkit_root / path, repo.root): text for path, text in files.items()
+        },
+    )
+
+
 CHANGES: dict[str, Callable[[GitRepo, Path], None]] = {
     "status edited in the work tree": lambda r, c: write(
         c, "communities/mle/practices/p0.yaml", dump(practice("p0", "adopted"))
@@ -112,27 +124,11 @@ CHANGES: dict[str, Callable[[GitRepo, Path], None]] = {
         write(c, "communities/mle/practices/ignored.yaml", dump(practice("ignored", "draft"))),
     ),
     "a file that was invalid at the base is fixed": lambda r, c: (
-        r.commit(
-            "break",
-            author=ADA,
-            date="2026-01-06T10:00:00",
-            files={
-                os.path.relpath(c / "communities/mle/practices/p0.yaml", r.root): "id: [unclosed\n"
-            },
-        ),
+        commit_at(r, c, "break", {"communities/mle/practices/p0.yaml": "id: [unclosed\n"}),
         write(c, "communities/mle/practices/p0.yaml", dump(practice("p0", "trial"))),
     ),
     "a duplicate id at the base, the first file deleted": lambda r, c: (
-        r.commit(
-            "duplicate",
-            author=ADA,
-            date="2026-01-06T10:00:00",
-            files={
-                os.path.relpath(c / "communities/zz/p0.yaml", r.root): dump(
-                    practice("p0", "retired")
-                )
-            },
-        ),
+        commit_at(r, c, "duplicate", {"communities/zz/p0.yaml": dump(practice("p0", "retired"))}),
         (c / "communities/mle/practices/p0.yaml").unlink(),
     ),
     "a file moves to another folder": lambda r, c: (

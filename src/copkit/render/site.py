@@ -718,21 +718,18 @@ class _Renderer:
         # A skill with a page of its own names the first few people in each cell here and
         # counts the rest: at 100,000 entities one row would name thousands of people.
         limit = self.config.expertise_names
-        more: dict[str, tuple[int, int, int]] = {}
+        more: dict[str, tuple[int, ...]] = {}
         ranked = {k: sorted(v) for k, v in experts.items()}
         for skill_id in skills:
             if skill_id not in self.skill_pages:
                 continue
-            cells = (ranked.get(skill_id, []), mentors.get(skill_id, []), learners[skill_id])
+            named = ranked.get(skill_id, [])
+            cells = (named, mentors.get(skill_id, []), learners.get(skill_id, []))
             if any(len(cell) > limit for cell in cells):
-                more[skill_id] = (
-                    max(0, len(cells[0]) - limit),
-                    max(0, len(cells[1]) - limit),
-                    max(0, len(cells[2]) - limit),
-                )
-                ranked[skill_id] = cells[0][:limit]
-                mentors[skill_id] = cells[1][:limit]
-                learners[skill_id] = cells[2][:limit]
+                more[skill_id] = tuple(max(0, len(cell) - limit) for cell in cells)
+                ranked[skill_id] = named[:limit]
+                mentors[skill_id] = mentors[skill_id][:limit]
+                learners[skill_id] = learners[skill_id][:limit]
         self.emit(
             "expertise.md.j2",
             paths.EXPERTISE,
